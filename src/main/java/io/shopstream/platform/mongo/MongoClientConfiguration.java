@@ -1,0 +1,123 @@
+package io.shopstream.platform.mongo;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoCompressor;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadConcernLevel;
+import com.mongodb.ReadPreference;
+import com.mongodb.ServerApi;
+import com.mongodb.ServerApiVersion;
+import com.mongodb.WriteConcern;
+import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Applies {@link MongoClientProperties} to the driver. Runs after Boot has applied the
+ * connection string, and leaves alone every option the connection string already sets.
+ */
+@Configuration(proxyBeanMethods = false)
+class MongoClientConfiguration {
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer shopstreamMongoClientSettings(MongoClientProperties properties,
+			MongoConnectionDetails connection, ObjectProvider<EmbeddedMongoServer> embedded) {
+		boolean stableApi = properties.stableApi() && embedded.getIfAvailable() == null;
+		return new ShopstreamSettings(properties, connection.getConnectionString(), stableApi);
+	}
+
+	private record ShopstreamSettings(MongoClientProperties properties, ConnectionString uri, boolean stableApi)
+			implements MongoClientSettingsBuilderCustomizer, Ordered {
+
+		@Override
+		public void customize(MongoClientSettings.Builder settings) {
+			if (uri.getApplicationName() == null) {
+				settings.applicationName(properties.applicationName());
+			}
+			settings.applyToConnectionPoolSettings((pool) -> {
+				if (uri.getMinConnectionPoolSize() == null) {
+					pool.minSize(properties.minPoolSize());
+				}
+				if (uri.getMaxConnectionPoolSize() == null) {
+					pool.maxSize(properties.maxPoolSize());
+				}
+				if (uri.getMaxConnectionIdleTime() == null) {
+					pool.maxConnectionIdleTime(properties.maxIdleTime().toMillis(), TimeUnit.MILLISECONDS);
+				}
+			});
+			settings.applyToClusterSettings((cluster) -> {
+				if (uri.getServerSelectionTimeout() == null) {
+					cluster.serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(),
+							TimeUnit.MILLISECONDS);
+				}
+			});
+			settings.applyToSocketSettings((socket) -> {
+				if (uri.getConnectTimeout() == null) {
+					socket.connectTimeout((int) properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				}
+				if (uri.getSocketTimeout() == null) {
+					socket.readTimeout((int) properties.socketTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				}
+			});
+			if (uri.getRetryWritesValue() == null) {
+				settings.retryWrites(properties.retryWrites());
+			}
+			if (uri.getRetryReads() == null) {
+				settings.retryReads(properties.retryReads());
+			}
+			if (uri.getWriteConcern() == null) {
+				settings.writeConcern(writeConcern());
+			}
+			if (uri.getReadConcern() == null) {
+				settings.readConcern(new ReadConcern(ReadConcernLevel.fromString(properties.readConcern())));
+			}
+			if (uri.getReadPreference() == null) {
+				settings.readPreference(ReadPreference.valueOf(properties.readPreference()));
+			}
+			if (uri.getCompressorList().isEmpty()) {
+				settings.compressorList(compressors(properties.compressors()));
+			}
+			if (stableApi) {
+				settings.serverApi(ServerApi.builder().version(ServerApiVersion.V1).strict(true)
+					.deprecationErrors(true).build());
+			}
+		}
+
+		private WriteConcern writeConcern() {
+			String w = properties.writeConcern();
+			WriteConcern concern = w.chars().allMatch(Character::isDigit) ? new WriteConcern(Integer.parseInt(w))
+					: new WriteConcern(w);
+			return concern.withWTimeout(properties.writeConcernTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+
+		private static List<MongoCompressor> compressors(List<String> names) {
+			return names.stream().map(ShopstreamSettings::compressor).toList();
+		}
+
+		private static MongoCompressor compressor(String name) {
+			return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+				case "snappy" -> MongoCompressor.createSnappyCompressor();
+				case "zlib" -> MongoCompressor.createZlibCompressor();
+				case "zstd" -> MongoCompressor.createZstdCompressor();
+				default -> throw new IllegalArgumentException(
+						"shopstream.mongodb.compressors: unknown compressor '" + name + "' (use snappy, zlib, zstd)");
+			};
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.LOWEST_PRECEDENCE;
+		}
+
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.shopstream.platform.mongo.schema;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.model.CreateCollectionOptions;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.ValidationAction;
+import com.mongodb.client.model.ValidationLevel;
+import com.mongodb.client.model.ValidationOptions;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.shopstream.platform.mongo.Capabilities;
+import io.shopstream.platform.mongo.Capability;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Creates each declared collection with its validator (or updates the validator with
+ * {@code collMod} where the back-end has it) and creates its indexes by name. Running it again
+ * changes nothing. What the embedded back-end lacks is skipped with one log line per collection;
+ * start-up never fails for it.
+ */
+public class SchemaInitializer implements InitializingBean {
+
+	private static final Duration START_UP_TIMEOUT = Duration.ofMinutes(2);
+
+	private static final Logger log = LoggerFactory.getLogger(SchemaInitializer.class);
+
+	private final MongoDatabase database;
+
+	private final Capabilities capabilities;
+
+	private final List<CollectionSchema> schemas;
+
+	public SchemaInitializer(MongoDatabase database, Capabilities capabilities, List<CollectionSchema> schemas) {
+		this.database = database;
+		this.capabilities = capabilities;
+		this.schemas = List.copyOf(schemas);
+	}
+
+	/** Runs on the main thread during start-up, so the service is not ready before its schema is. */
+	@Override
+	public void afterPropertiesSet() {
+		apply().block(START_UP_TIMEOUT);
+	}
+
+	public Mono<Void> apply() {
+		return Flux.fromIterable(this.schemas).concatMap(this::apply).then();
+	}
+
+	private Mono<Void> apply(CollectionSchema schema) {
+		List<String> skipped = new ArrayList<>();
+		return collectionExists(schema.collection())
+			.flatMap((exists) -> exists ? updateValidator(schema, skipped) : create(schema))
+			.then(Mono.defer(() -> createIndexes(schema, skipped)))
+			.doOnSuccess((done) -> {
+				if (!skipped.isEmpty()) {
+					log.info("{}: the {} back-end lacks {}; skipped", schema.collection(),
+							this.capabilities.backend(), String.join(", ", skipped));
+				}
+			});
+	}
+
+	private Mono<Boolean> collectionExists(String name) {
+		return Flux.from(this.database.listCollectionNames()).any(name::equals);
+	}
+
+	private Mono<Void> create(CollectionSchema schema) {
+		CreateCollectionOptions options = new CreateCollectionOptions();
+		if (!schema.validator().isEmpty()) {
+			options.validationOptions(new ValidationOptions().validator(schema.validator())
+				.validationLevel(ValidationLevel.MODERATE)
+				.validationAction(ValidationAction.ERROR));
+		}
+		return Mono.from(this.database.createCollection(schema.collection(), options)).then();
+	}
+
+	private Mono<Void> updateValidator(CollectionSchema schema, List<String> skipped) {
+		if (schema.validator().isEmpty()) {
+			return Mono.empty();
+		}
+		if (!this.capabilities.has(Capability.COLL_MOD)) {
+			skipped.add("collMod (validator update)");
+			return Mono.empty();
+		}
+		Document collMod = new Document("collMod", schema.collection()).append("validator", schema.validator())
+			.append("validationLevel", "moderate")
+			.append("validationAction", "error");
+		return Mono.from(this.database.runCommand(collMod)).then();
+	}
+
+	private Mono<Void> createIndexes(CollectionSchema schema, List<String> skipped) {
+		List<IndexModel> indexes = new ArrayList<>();
+		for (IndexModel index : schema.indexes()) {
+			String name = index.getOptions().getName();
+			if (name == null) {
+				return Mono.error(new IllegalStateException(
+						schema.collection() + ": every index needs a name, " + index.getKeys() + " has none"));
+			}
+			if (!IndexKinds.isPlainUnique(index) && !this.capabilities.has(Capability.SECONDARY_INDEXES)) {
+				skipped.add("index " + name);
+			}
+			else {
+				indexes.add(index);
+			}
+		}
+		if (indexes.isEmpty()) {
+			return Mono.empty();
+		}
+		return Flux.from(this.database.getCollection(schema.collection()).createIndexes(indexes)).then();
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.shopstream.platform.security;
+
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Password hashing with a {@link DelegatingPasswordEncoder} that knows bcrypt only, so
+ * {@code {noop}} and legacy hashes never verify. Hashing costs tens of milliseconds of CPU by
+ * design, so it runs on its own small pool, never on an event-loop thread.
+ */
+@Component
+public class Passwords implements DisposableBean {
+
+	private final PasswordEncoder encoder;
+
+	private final Scheduler hashing;
+
+	public Passwords(PasswordProperties properties) {
+		this.encoder = new DelegatingPasswordEncoder("bcrypt",
+				Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
+		this.hashing = Schedulers.newBoundedElastic(Math.max(2, Runtime.getRuntime().availableProcessors()),
+				10_000, "password-hashing");
+	}
+
+	public Mono<String> hash(CharSequence password) {
+		return Mono.fromCallable(() -> this.encoder.encode(password)).subscribeOn(this.hashing);
+	}
+
+	public Mono<Boolean> matches(CharSequence password, String hash) {
+		return Mono.fromCallable(() -> hash != null && this.encoder.matches(password, hash))
+			.onErrorReturn(IllegalArgumentException.class, false)
+			.subscribeOn(this.hashing);
+	}
+
+	@Override
+	public void destroy() {
+		this.hashing.dispose();
+	}
+
+}

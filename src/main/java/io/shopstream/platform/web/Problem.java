@@ -1,0 +1,48 @@
+package io.shopstream.platform.web;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * An RFC 9457 problem document. The detail is always written by Shopstream for the client,
+ * never copied from an exception.
+ *
+ * @param type a URI naming the kind of problem
+ * @param title the kind of problem in words
+ * @param status the HTTP status
+ * @param detail what went wrong with this request
+ * @param instance the request path
+ * @param correlationId the id to quote when reporting it (also in {@code X-Request-Id})
+ * @param errors the invalid fields, for 400
+ * @param field the field a conflict is about, for 409
+ * @param capability the missing capability, for 501
+ * @param remedy how to get the missing capability, for 501
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Problem(String type, String title, int status, String detail, String instance, String correlationId,
+		List<FieldProblem> errors, String field, String capability, String remedy) {
+
+	static final String TYPE_BASE = "https://shopstream.io/problems/";
+
+	static Problem of(String kind, String title, int status, String detail) {
+		return new Problem(TYPE_BASE + kind, title, status, detail, null, null, null, null, null, null);
+	}
+
+	Problem withErrors(List<FieldProblem> errors) {
+		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+	}
+
+	Problem withField(String field) {
+		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+	}
+
+	Problem withCapability(String capability, String remedy) {
+		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+	}
+
+	Problem at(String instance, String correlationId) {
+		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.shopstream.platform.web;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * Whitelisted query parameters. A parameter a route does not know is a 400, so look-alikes such
+ * as {@code ?status[$ne]=x} never pass silently.
+ */
+public final class QueryParams {
+
+	private QueryParams() {
+	}
+
+	/** Fails with 400 naming every parameter outside {@code allowed}, or given more than once. */
+	public static void allowOnly(ServerRequest request, Set<String> allowed) {
+		List<FieldProblem> problems = new ArrayList<>();
+		request.queryParams().forEach((name, values) -> {
+			if (!allowed.contains(name)) {
+				problems.add(new FieldProblem(printable(name), "is not a known query parameter"));
+			}
+			else if (values.size() > 1) {
+				problems.add(new FieldProblem(name, "must be given once"));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException("The request has query parameters Shopstream does not accept",
+					problems);
+		}
+	}
+
+	/** An optional parameter that must name one of the enum's constants. */
+	public static <E extends Enum<E>> Optional<E> enumValue(ServerRequest request, String name, Class<E> type) {
+		return request.queryParam(name).map((value) -> Arrays.stream(type.getEnumConstants())
+			.filter((constant) -> constant.name().equals(value))
+			.findFirst()
+			.orElseThrow(() -> new InvalidRequestException(name,
+					"must be one of " + Arrays.toString(type.getEnumConstants()))));
+	}
+
+	private static String printable(String name) {
+		String clean = name.replaceAll("\\p{Cntrl}", "?");
+		return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+	}
+
+}

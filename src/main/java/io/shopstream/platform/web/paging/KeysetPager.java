@@ -1,0 +1,70 @@
+package io.shopstream.platform.web.paging;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a keyset-paginated query in two steps. A small probe, served by the sort index, reads
+ * only the sort keys of the page's last item and of the one after it. The page is then streamed
+ * as everything after the request's cursor up to that last item, so the next-page cursor is
+ * known before the body starts, nothing is held in memory, and an item inserted meanwhile is
+ * neither skipped nor repeated across pages.
+ */
+@Component
+public class KeysetPager {
+
+	private final ReactiveMongoTemplate template;
+
+	public KeysetPager(ReactiveMongoTemplate template) {
+		this.template = template;
+	}
+
+	public <T> Mono<Page<T>> page(Criteria filter, Keyset keyset, PageRequest request, Class<T> type) {
+		List<Criteria> base = new ArrayList<>();
+		if (filter != null) {
+			base.add(filter);
+		}
+		if (request.after() != null) {
+			base.add(keyset.after(PageCursor.decode(request.after(), keyset)));
+		}
+		Query probe = query(base).with(keyset.sort()).skip(request.limit() - 1L).limit(2);
+		keyset.fields().forEach((field) -> probe.fields().include(field));
+		String collection = this.template.getCollectionName(type);
+		return this.template.find(probe, Document.class, collection).collectList().map((edge) -> {
+			if (edge.size() < 2) {
+				Query items = query(base).with(keyset.sort()).limit(request.limit());
+				return new Page<>(this.template.find(items, type), null);
+			}
+			List<Object> last = position(edge.get(0), keyset);
+			List<Criteria> bounded = new ArrayList<>(base);
+			bounded.add(keyset.upTo(last));
+			Query items = query(bounded).with(keyset.sort());
+			return new Page<>(this.template.find(items, type), PageCursor.encode(last));
+		});
+	}
+
+	private static Query query(List<Criteria> criteria) {
+		if (criteria.isEmpty()) {
+			return new Query();
+		}
+		return new Query(criteria.size() == 1 ? criteria.get(0) : new Criteria().andOperator(criteria));
+	}
+
+	private static List<Object> position(Document document, Keyset keyset) {
+		List<Object> position = new ArrayList<>();
+		for (String field : keyset.fields()) {
+			position.add(document.getEmbedded(Arrays.asList(field.split("\\.")), Object.class));
+		}
+		return position;
+	}
+
+}

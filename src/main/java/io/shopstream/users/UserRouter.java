@@ -1,0 +1,107 @@
+package io.shopstream.users;
+
+import io.shopstream.platform.web.Negotiation;
+import io.shopstream.platform.web.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.RouterOperation;
+import org.springdoc.core.annotations.RouterOperations;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/** Routes of {@code /api/v1/users}, with their OpenAPI description. */
+@Configuration(proxyBeanMethods = false)
+class UserRouter {
+
+	private static final String NEW_USER_EXAMPLE = """
+			{"email": "ada@example.com", "username": "ada", "password": "correct horse battery",
+			 "profile": {"first_name": "Ada", "last_name": "Lovelace"}, "preferences": {"theme": "dark"}}""";
+
+	private static final String USER_EXAMPLE = """
+			{"id": "665f1c2e8b3e4a1d2c3b4a59", "email": "ada@example.com", "username": "ada",
+			 "profile": {"first_name": "Ada", "last_name": "Lovelace"}, "preferences": {"theme": "dark"},
+			 "status": "active", "role": "user", "balance": "0.00",
+			 "created_at": "2026-11-25T16:48:14.123Z", "updated_at": "2026-11-25T16:48:14.123Z"}""";
+
+	@Bean
+	@RouterOperations({
+			@RouterOperation(path = "/api/v1/users", method = RequestMethod.POST, beanClass = UserHandler.class,
+					beanMethod = "create", operation = @Operation(operationId = "createUser", summary = "Create a user",
+							tags = "users",
+							requestBody = @RequestBody(required = true, content = @Content(
+									schema = @Schema(implementation = NewUser.class),
+									examples = @ExampleObject(value = NEW_USER_EXAMPLE))),
+							responses = {
+									@ApiResponse(responseCode = "201", description = "Created", content = @Content(
+											schema = @Schema(implementation = UserView.class),
+											examples = @ExampleObject(value = USER_EXAMPLE))),
+									@ApiResponse(responseCode = "400", description = "Invalid fields",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))),
+									@ApiResponse(responseCode = "409", description = "Email or username taken",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))) })),
+			@RouterOperation(path = "/api/v1/users", method = RequestMethod.GET, beanClass = UserHandler.class,
+					beanMethod = "list", operation = @Operation(operationId = "listUsers",
+							summary = "List users, streamed, one keyset page at a time", tags = "users",
+							parameters = {
+									@Parameter(in = ParameterIn.QUERY, name = "status",
+											schema = @Schema(allowableValues = { "active", "inactive", "suspended", "deleted" })),
+									@Parameter(in = ParameterIn.QUERY, name = "role",
+											schema = @Schema(allowableValues = { "admin", "user", "guest" })),
+									@Parameter(in = ParameterIn.QUERY, name = "limit",
+											schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")),
+									@Parameter(in = ParameterIn.QUERY, name = "after",
+											description = "Cursor from the previous page's Link header") },
+							responses = @ApiResponse(responseCode = "200",
+									description = "A JSON array (or NDJSON); the next page is in Link: <...>; rel=\"next\"",
+									content = @Content(array = @ArraySchema(schema = @Schema(implementation = UserView.class)))))),
+			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.GET, beanClass = UserHandler.class,
+					beanMethod = "get", operation = @Operation(operationId = "getUser", summary = "Get a user",
+							tags = "users", parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+							responses = {
+									@ApiResponse(responseCode = "200", content = @Content(
+											schema = @Schema(implementation = UserView.class),
+											examples = @ExampleObject(value = USER_EXAMPLE))),
+									@ApiResponse(responseCode = "404", description = "No such user",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))) })),
+			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.PATCH, beanClass = UserHandler.class,
+					beanMethod = "update", operation = @Operation(operationId = "updateUser",
+							summary = "Change some fields of a user", tags = "users",
+							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+							requestBody = @RequestBody(required = true, content = @Content(
+									schema = @Schema(implementation = UserChanges.class),
+									examples = @ExampleObject(value = "{\"profile\": {\"bio\": \"Analyst\"}}"))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(schema = @Schema(implementation = UserView.class))))),
+			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.DELETE, beanClass = UserHandler.class,
+					beanMethod = "delete", operation = @Operation(operationId = "deleteUser",
+							summary = "Soft-delete a user (status deleted, deleted_at set)", tags = "users",
+							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+							responses = @ApiResponse(responseCode = "204"))) })
+	RouterFunction<ServerResponse> userRoutes(UserHandler handler) {
+		return route().path("/api/v1/users", (users) -> users
+				.POST("", handler::create)
+				.GET("", handler::list)
+				.GET("/{id}", handler::get)
+				.PATCH("/{id}", handler::update)
+				.DELETE("/{id}", handler::delete))
+			.filter(Negotiation.JSON)
+			.build();
+	}
+
+}

@@ -1,0 +1,115 @@
+package io.shopstream.users;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import io.shopstream.platform.security.Passwords;
+import io.shopstream.platform.web.InvalidRequestException;
+import io.shopstream.platform.web.NotFoundException;
+import io.shopstream.platform.web.paging.Keyset;
+import io.shopstream.platform.web.paging.KeysetPager;
+import io.shopstream.platform.web.paging.Page;
+import io.shopstream.platform.web.paging.PageRequest;
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, lists, changes and soft-deletes users. A deleted user is gone for every operation
+ * here except a list that asks for {@code status=deleted}.
+ */
+@Service
+public class UserService {
+
+	private final UserRepository repository;
+
+	private final ReactiveMongoTemplate template;
+
+	private final KeysetPager pager;
+
+	private final Passwords passwords;
+
+	private final Clock clock;
+
+	UserService(UserRepository repository, ReactiveMongoTemplate template, KeysetPager pager, Passwords passwords,
+			Clock clock) {
+		this.repository = repository;
+		this.template = template;
+		this.pager = pager;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	public Mono<UserView> create(NewUser request) {
+		return this.passwords.hash(request.password()).flatMap((hash) -> {
+			Instant now = this.clock.instant();
+			User user = new User(null, normalizeEmail(request.email()), request.username(), hash, request.profile(),
+					request.preferences(), UserStatus.active, request.role() != null ? request.role() : Role.user,
+					BigDecimal.ZERO.setScale(2), now, now, null, null);
+			return this.repository.insert(user);
+		}).map(UserView::of);
+	}
+
+	public Mono<Page<UserView>> list(UserFilter filter, PageRequest page) {
+		Criteria criteria = filter.status()
+			.map((status) -> Criteria.where("status").is(status))
+			.orElseGet(() -> Criteria.where("status").ne(UserStatus.deleted));
+		filter.role().ifPresent((role) -> criteria.and("role").is(role));
+		return this.pager.page(criteria, Keyset.BY_ID, page, User.class).map((users) -> users.map(UserView::of));
+	}
+
+	public Mono<UserView> get(ObjectId id) {
+		return findLive(id).map(UserView::of);
+	}
+
+	public Mono<UserView> update(ObjectId id, UserChanges changes) {
+		if (changes.status() == UserStatus.deleted) {
+			return Mono.error(new InvalidRequestException("status", "use DELETE to delete a user"));
+		}
+		Mono<String> newHash = changes.password() != null ? this.passwords.hash(changes.password()) : Mono.just("");
+		return newHash.flatMap((hash) -> {
+			Update update = UserUpdates.from(changes, hash.isEmpty() ? null : hash).set("updated_at",
+					this.clock.instant());
+			return this.template.findAndModify(live(id), update, FindAndModifyOptions.options().returnNew(true),
+					User.class);
+		}).switchIfEmpty(Mono.error(() -> notFound(id))).map(UserView::of);
+	}
+
+	public Mono<Void> delete(ObjectId id) {
+		Instant now = this.clock.instant();
+		Update update = new Update().set("status", UserStatus.deleted).set("deleted_at", now).set("updated_at", now);
+		return this.template.findAndModify(live(id), update, User.class)
+			.switchIfEmpty(Mono.error(() -> notFound(id)))
+			.then();
+	}
+
+	private Mono<User> findLive(ObjectId id) {
+		return this.template.findOne(live(id), User.class).switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	private static Query live(ObjectId id) {
+		return Query.query(Criteria.where("_id").is(id).and("status").ne(UserStatus.deleted));
+	}
+
+	private static NotFoundException notFound(ObjectId id) {
+		return new NotFoundException("No user with id " + id.toHexString());
+	}
+
+	static String normalizeEmail(String email) {
+		return email.trim().toLowerCase(Locale.ROOT);
+	}
+
+	/** The filters a user list accepts. */
+	public record UserFilter(Optional<UserStatus> status, Optional<Role> role) {
+	}
+
+}

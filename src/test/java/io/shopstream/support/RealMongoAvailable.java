@@ -1,0 +1,50 @@
+package io.shopstream.support;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Runs the real-MongoDB suite where it can run: with {@code -Dshopstream.test.mongodb-uri=...},
+ * or where Testcontainers' own check finds a Docker engine. Elsewhere the suite is skipped and
+ * the build says so once.
+ */
+public class RealMongoAvailable implements ExecutionCondition {
+
+	public static final String URI_PROPERTY = "shopstream.test.mongodb-uri";
+
+	private static final AtomicBoolean reported = new AtomicBoolean();
+
+	private static volatile Boolean docker;
+
+	@Override
+	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+		if (hasExternalUri()) {
+			return ConditionEvaluationResult.enabled("real MongoDB at -D" + URI_PROPERTY);
+		}
+		if (dockerAvailable()) {
+			return ConditionEvaluationResult.enabled("real MongoDB in a mongo:7.0 container");
+		}
+		String reason = "Real-MongoDB suite skipped: no Docker engine and no -D" + URI_PROPERTY + "=mongodb://...";
+		if (reported.compareAndSet(false, true)) {
+			System.out.println("[shopstream] " + reason);
+		}
+		return ConditionEvaluationResult.disabled(reason);
+	}
+
+	static boolean hasExternalUri() {
+		String uri = System.getProperty(URI_PROPERTY);
+		return uri != null && !uri.isBlank();
+	}
+
+	private static boolean dockerAvailable() {
+		if (docker == null) {
+			docker = DockerClientFactory.instance().isDockerAvailable();
+		}
+		return docker;
+	}
+
+}
