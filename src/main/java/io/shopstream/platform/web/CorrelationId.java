@@ -1,6 +1,7 @@
 package io.shopstream.platform.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
@@ -33,12 +34,21 @@ public class CorrelationId implements WebFilter {
 		return chain.filter(exchange);
 	}
 
+	/**
+	 * A random id for correlation only, not a secret: {@code UUID.randomUUID()} would read
+	 * /dev/urandom, a file read on an event-loop thread.
+	 */
+	private static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		return new UUID(random.nextLong(), random.nextLong()).toString();
+	}
+
 	/** The exchange's id, assigned on first use. */
 	public static String of(ServerWebExchange exchange) {
 		String id = exchange.getAttribute(ATTRIBUTE);
 		if (id == null) {
 			String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-			id = (incoming != null && WELL_FORMED.matcher(incoming).matches()) ? incoming : UUID.randomUUID().toString();
+			id = (incoming != null && WELL_FORMED.matcher(incoming).matches()) ? incoming : newId();
 			exchange.getAttributes().put(ATTRIBUTE, id);
 		}
 		return id;

@@ -43,6 +43,19 @@ public class RequestBodies {
 		this.json = json;
 		this.validator = validator;
 		this.guard = new JsonInputGuard(properties.maxJsonDepth());
+		warmUp(validator);
+	}
+
+	/**
+	 * The validator loads its message bundles from the class path on the first violation; do
+	 * that now, at start-up, rather than as a file read on an event-loop thread.
+	 */
+	private static void warmUp(Validator validator) {
+		validator.validate(new WarmUp(null, ""));
+	}
+
+	private record WarmUp(@jakarta.validation.constraints.NotNull String required,
+			@jakarta.validation.constraints.Size(min = 1) String sized) {
 	}
 
 	public <T> Mono<T> read(ServerRequest request, Class<T> type) {

@@ -1,0 +1,63 @@
+package io.shopstream.platform.mongo.schema;
+
+import java.util.List;
+
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.reactivestreams.client.MongoClient;
+import io.shopstream.support.MongoDbApiTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What only a real MongoDB enforces: validators, every index kind, and the Stable API. */
+@MongoDbApiTest
+class SchemaOnMongoDbTests {
+
+	@Autowired
+	SchemaInitializer initializer;
+
+	@Autowired
+	ReactiveMongoTemplate template;
+
+	@Autowired
+	MongoClient client;
+
+	@Test
+	void the_server_rejects_a_user_written_around_the_service_that_breaks_the_schema() {
+		Document broken = new Document("email", "not-an-email").append("username", "x");
+		assertThatThrownBy(() -> Mono.from(this.template.getCollection("users").block().insertOne(broken)).block())
+			.isInstanceOf(MongoWriteException.class)
+			.satisfies((ex) -> assertThat(((MongoWriteException) ex).getCode()).isEqualTo(121));
+	}
+
+	@Test
+	void every_declared_index_exists_and_a_second_run_changes_nothing() {
+		List<Document> before = indexes();
+		assertThat(before).extracting((index) -> index.getString("name"))
+			.contains("email_unique", "username_unique", "created_at_desc", "status_role");
+		this.initializer.apply().block();
+		assertThat(indexes()).isEqualTo(before);
+	}
+
+	@Test
+	void the_stable_api_is_in_force() {
+		String database = this.template.getMongoDatabase().block().getName();
+		assertThatThrownBy(() -> Mono.from(this.client.getDatabase(database).runCommand(new Document("serverStatus", 1)))
+			.block())
+			.isInstanceOf(MongoCommandException.class)
+			.satisfies((ex) -> assertThat(((MongoCommandException) ex).getErrorCodeName()).isEqualTo("APIStrictError"));
+	}
+
+	private List<Document> indexes() {
+		return Flux.from(this.template.getCollection("users").block().listIndexes()).collectList().block();
+	}
+
+}
