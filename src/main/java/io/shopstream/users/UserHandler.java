@@ -3,20 +3,29 @@ package io.shopstream.users;
 import java.net.URI;
 import java.util.Set;
 
+import io.shopstream.platform.security.Caller;
+import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.web.Ids;
+import io.shopstream.platform.web.NotFoundException;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
 import io.shopstream.platform.web.paging.ListResponses;
 import io.shopstream.platform.web.paging.PageRequest;
 import io.shopstream.users.UserService.UserFilter;
+import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** HTTP for {@code /api/v1/users}: parses and checks the request, lets the service do the rest. */
+/**
+ * HTTP for {@code /api/v1/users}: parses and checks the request, decides who may see which user,
+ * and lets the service do the rest. Listing and creating users are admin-only by
+ * {@link UserAccessRules}.
+ */
 @Component
 class UserHandler {
 
@@ -49,21 +58,38 @@ class UserHandler {
 
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		return this.users.get(Ids.parse("id", request.pathVariable("id"))).flatMap(UserHandler::ok);
+		ObjectId id = Ids.parse("id", request.pathVariable("id"));
+		return ownOrAdmin(request, id).flatMap((caller) -> this.users.get(id)).flatMap(UserHandler::ok);
 	}
 
 	Mono<ServerResponse> update(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		var id = Ids.parse("id", request.pathVariable("id"));
-		return this.bodies.read(request, UserChanges.class)
-			.flatMap((changes) -> this.users.update(id, changes))
+		ObjectId id = Ids.parse("id", request.pathVariable("id"));
+		return ownOrAdmin(request, id)
+			.flatMap((caller) -> this.bodies.read(request, UserChanges.class).flatMap((changes) -> {
+				if (!caller.isAdmin() && (changes.role() != null || changes.status() != null)) {
+					return Mono.error(new AccessDeniedException("role and status are for admins to change"));
+				}
+				return this.users.update(id, changes);
+			}))
 			.flatMap(UserHandler::ok);
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		return this.users.delete(Ids.parse("id", request.pathVariable("id")))
+		ObjectId id = Ids.parse("id", request.pathVariable("id"));
+		return ownOrAdmin(request, id).flatMap((caller) -> this.users.delete(id))
 			.then(ServerResponse.noContent().build());
+	}
+
+	/**
+	 * The caller when it is this user or an admin. Anyone else gets the same 404 as for an id
+	 * that does not exist, so ids cannot be probed.
+	 */
+	private Mono<Caller> ownOrAdmin(ServerRequest request, ObjectId id) {
+		return Callers.of(request)
+			.filter((caller) -> caller.mayActFor(id.toHexString()))
+			.switchIfEmpty(Mono.error(() -> new NotFoundException("No user with id " + id.toHexString())));
 	}
 
 	private static Mono<ServerResponse> ok(UserView user) {

@@ -59,6 +59,43 @@ public class UserService {
 		}).map(UserView::of);
 	}
 
+	/** The account behind an email address or username, for signing in. */
+	public Mono<LoginAccount> findForLogin(String login) {
+		String trimmed = login.trim();
+		Criteria criteria = trimmed.contains("@") ? Criteria.where("email").is(normalizeEmail(trimmed))
+				: Criteria.where("username").is(trimmed);
+		return this.template.findOne(Query.query(criteria), User.class)
+			.map((user) -> new LoginAccount(user.id(), user.role(), user.status(), user.passwordHash()));
+	}
+
+	/** The account's current role and status, read on every authenticated request. */
+	public Mono<LoginAccount> account(String id) {
+		if (!ObjectId.isValid(id)) {
+			return Mono.empty();
+		}
+		Query query = Query.query(Criteria.where("_id").is(new ObjectId(id)));
+		query.fields().include("role", "status");
+		return this.template.findOne(query, User.class)
+			.map((user) -> new LoginAccount(user.id(), user.role(), user.status(), null));
+	}
+
+	public Mono<Void> recordLogin(String id) {
+		Update update = new Update().set("last_login_at", this.clock.instant());
+		return this.template.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id))), update, User.class)
+			.then();
+	}
+
+	/**
+	 * Creates the admin account when no user has this email yet; does nothing otherwise, so
+	 * every replica can run it at every start.
+	 */
+	public Mono<Boolean> ensureAdmin(String email, String username, String password) {
+		return this.template.exists(Query.query(Criteria.where("email").is(normalizeEmail(email))), User.class)
+			.flatMap((exists) -> exists ? Mono.just(false)
+					: create(new NewUser(email, username, password, null, null, Role.admin)).thenReturn(true)
+						.onErrorResume(org.springframework.dao.DuplicateKeyException.class, (ex) -> Mono.just(false)));
+	}
+
 	public Mono<Page<UserView>> list(UserFilter filter, PageRequest page) {
 		Criteria criteria = filter.status()
 			.map((status) -> Criteria.where("status").is(status))

@@ -2,6 +2,7 @@ package io.shopstream.platform;
 
 import java.util.Map;
 
+import io.shopstream.support.Accounts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,7 +65,7 @@ abstract class PlatformApiContract {
 
 	@Test
 	void answers_an_unknown_path_with_a_problem_and_echoes_the_request_id() {
-		this.client.get().uri("/api/v1/nothing-here").header("X-Request-Id", "test-request-0001").exchange()
+		Accounts.admin(this.client).get().uri("/api/v1/nothing-here").header("X-Request-Id", "test-request-0001").exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectHeader().valueEquals("X-Request-Id", "test-request-0001")

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.shopstream.support.Accounts;
 import io.shopstream.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class UserApiContract {
 
 	@Autowired
+	WebTestClient anonymous;
+
+	/** Signed in as the admin: these tests are about the API's behaviour, the access matrix is elsewhere. */
 	WebTestClient client;
+
+	@BeforeEach
+	void signInAsAdmin() {
+		this.client = Accounts.admin(this.anonymous);
+	}
 
 	@Test
 	void creates_a_user_and_never_shows_the_password_or_its_hash() {

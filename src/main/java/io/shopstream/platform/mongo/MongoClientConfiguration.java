@@ -32,7 +32,22 @@ class MongoClientConfiguration {
 	MongoClientSettingsBuilderCustomizer shopstreamMongoClientSettings(MongoClientProperties properties,
 			MongoConnectionDetails connection, ObjectProvider<EmbeddedMongoServer> embedded) {
 		boolean stableApi = properties.stableApi() && embedded.getIfAvailable() == null;
+		loadNativeCompressors();
 		return new ShopstreamSettings(properties, connection.getConnectionString(), stableApi);
+	}
+
+	/**
+	 * snappy and zstd load their native libraries on first use, reading the jar and writing a
+	 * temporary file; done here, at start-up, that never happens on a driver or event-loop thread.
+	 */
+	private static void loadNativeCompressors() {
+		com.github.luben.zstd.util.Native.load();
+		try {
+			org.xerial.snappy.Snappy.maxCompressedLength(1);
+		}
+		catch (Throwable ex) {
+			throw new IllegalStateException("The snappy compression library did not load", ex);
+		}
 	}
 
 	private record ShopstreamSettings(MongoClientProperties properties, ConnectionString uri, boolean stableApi)

@@ -1,2 +1,5 @@
-/** Password hashing now; authentication and authorization as they arrive. */
+/**
+ * Authentication and authorization: who is calling (bearer token, or session cookie on safe
+ * methods), the access rules each feature declares, security headers, CORS and password hashing.
+ */
 package io.shopstream.platform.security;

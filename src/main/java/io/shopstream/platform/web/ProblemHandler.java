@@ -17,9 +17,12 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
@@ -66,6 +69,13 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof MethodNotAllowedException notAllowed) {
 			response.getHeaders().setAllow(notAllowed.getSupportedMethods());
 		}
+		if (problem.status() == 401) {
+			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		if (ex instanceof TooManyRequestsException limited) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER,
+					Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+		}
 		DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(body));
 	}
@@ -74,6 +84,16 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof InvalidRequestException invalid) {
 			return Problem.of("invalid-request", "Invalid request", 400, invalid.getMessage())
 				.withErrors(invalid.problems());
+		}
+		if (ex instanceof AuthenticationException) {
+			return Problem.of("unauthorized", "Unauthorized", 401,
+					"This request needs a valid bearer token or session");
+		}
+		if (ex instanceof AccessDeniedException) {
+			return Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this request");
+		}
+		if (ex instanceof TooManyRequestsException limited) {
+			return Problem.of("too-many-requests", "Too many requests", 429, limited.getMessage());
 		}
 		if (ex instanceof NotFoundException notFound) {
 			return Problem.of("not-found", "Not found", 404, notFound.getMessage());

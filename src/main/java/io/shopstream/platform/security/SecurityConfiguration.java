@@ -1,0 +1,108 @@
+package io.shopstream.platform.security;
+
+import java.util.List;
+
+import io.shopstream.platform.web.CorrelationId;
+import io.shopstream.platform.web.ProblemHandler;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+
+/**
+ * Stateless token security for the whole service. No server-side web session, no CSRF token:
+ * state-changing requests must carry the bearer header, which a forged cross-site request cannot
+ * add, and the session cookie is only honoured for GET and HEAD. Failures are problem documents.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	/** Ready for the static pages to come: same-origin scripts and styles only, no framing. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "frame-ancestors 'none'; form-action 'self'";
+
+	@Bean
+	SecurityWebFilterChain shopstreamSecurity(ServerHttpSecurity http, SessionAuthenticator sessions,
+			SecurityProperties properties, List<AccessRules> featureRules, ProblemHandler problems) {
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.addFilterAt(authentication(sessions, properties, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+			.authorizeExchange((exchanges) -> {
+				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
+				exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/actuator/prometheus").permitAll();
+				exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**", "/webjars/**", "/api/v1/capabilities").permitAll();
+				featureRules.forEach((rules) -> rules.configure(exchanges));
+				exchanges.anyExchange().authenticated();
+			})
+			.exceptionHandling((handling) -> handling
+				.authenticationEntryPoint((exchange, ex) -> problems.handle(exchange, ex))
+				.accessDeniedHandler((exchange, ex) -> problems.handle(exchange, ex)))
+			.headers((headers) -> headers.contentTypeOptions((options) -> {
+			})
+				.frameOptions((frames) -> frames.mode(
+						org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+			.cors((cors) -> {
+				if (properties.corsAllowedOrigins().isEmpty()) {
+					cors.disable();
+				}
+				else {
+					cors.configurationSource(corsSource(properties.corsAllowedOrigins()));
+				}
+			})
+			.build();
+	}
+
+	private static AuthenticationWebFilter authentication(SessionAuthenticator sessions, SecurityProperties properties,
+			ProblemHandler problems) {
+		ReactiveAuthenticationManager manager = (presented) -> sessions
+			.authenticate((String) presented.getCredentials())
+			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or expired session")))
+			.map(CallerAuthentication::new);
+		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
+		filter.setServerAuthenticationConverter(new TokenConverter(properties.cookieName()));
+		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		filter.setAuthenticationFailureHandler((exchange, ex) -> problems.handle(exchange.getExchange(), ex));
+		return filter;
+	}
+
+	private static UrlBasedCorsConfigurationSource corsSource(List<String> origins) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(origins);
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
+				"Last-Event-ID", "Idempotency-Key", CorrelationId.HEADER));
+		cors.setExposedHeaders(List.of(HttpHeaders.LINK, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
+				CorrelationId.HEADER));
+		cors.setAllowCredentials(true);
+		cors.setMaxAge(3600L);
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/api/**", cors);
+		return source;
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.shopstream.support;
+
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** Signing in from tests: the bootstrap admin of the test profile, and fresh users. */
+public final class Accounts {
+
+	public static final String ADMIN_LOGIN = "admin@shopstream.test";
+
+	public static final String ADMIN_PASSWORD = "test-admin-password";
+
+	public static final String PASSWORD = "correct horse battery";
+
+	private Accounts() {
+	}
+
+	/** A client that sends the admin's bearer token. */
+	public static WebTestClient admin(WebTestClient client) {
+		return as(client, login(client, ADMIN_LOGIN, ADMIN_PASSWORD));
+	}
+
+	/** A client that sends this bearer token. */
+	public static WebTestClient as(WebTestClient client, String token) {
+		return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+	}
+
+	public static String login(WebTestClient client, String login, String password) {
+		Map<?, ?> result = client.post().uri("/api/v1/auth/login")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("login", login, "password", password))
+			.exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		return (String) result.get("token");
+	}
+
+	/** Registers a new user (role user) and signs them in. */
+	public static Account signUp(WebTestClient client, String prefix) {
+		String name = Fixtures.unique(prefix);
+		Map<?, ?> user = client.post().uri("/api/v1/auth/register")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Fixtures.newUserJson(name))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		String token = login(client, name, PASSWORD);
+		return new Account((String) user.get("id"), name, token, as(client, token));
+	}
+
+	/** A signed-in user and a client that sends their token. */
+	public record Account(String id, String username, String token, WebTestClient client) {
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.shopstream.support;
+
+import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
+import reactor.blockhound.integration.BlockHoundIntegration;
+
+/**
+ * BlockHound's set-up for Shopstream's tests: every blocking call on a non-blocking thread is
+ * printed with its stack before it fails, so that one swallowed by a library still shows up.
+ */
+public class ShopstreamBlockHound implements BlockHoundIntegration {
+
+	@Override
+	public void applyTo(BlockHound.Builder builder) {
+		// The MongoDB driver guards each connection's read state with a ReentrantLock held for a
+		// few instructions; under contention it parks for as long, which is not I/O.
+		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+		builder.blockingMethodCallback((method) -> {
+			BlockingOperationError error = new BlockingOperationError(method);
+			System.err.println("[blockhound] blocking call on " + Thread.currentThread().getName());
+			error.printStackTrace();
+			throw error;
+		});
+	}
+
+}
