@@ -99,10 +99,7 @@ class AuthHandler {
 	 * {@code server.forward-headers-strategy=framework} so this is the client's, not the proxy's.
 	 */
 	private static String clientAddress(ServerRequest request) {
-		return request.remoteAddress()
-			.map(InetSocketAddress::getAddress)
-			.map((address) -> address.getHostAddress())
-			.orElse("unknown");
+		return request.remoteAddress().map(InetSocketAddress::getHostString).orElse("unknown");
 	}
 
 }
