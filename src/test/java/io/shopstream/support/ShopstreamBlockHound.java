@@ -12,9 +12,13 @@ public class ShopstreamBlockHound implements BlockHoundIntegration {
 
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
-		// The MongoDB driver guards each connection's read state with a ReentrantLock held for a
-		// few instructions; under contention it parks for as long, which is not I/O.
-		builder.allowBlockingCallsInside("com.mongodb.internal.Locks", "checkedWithLock");
+		// The MongoDB driver guards small pieces of shared state (a connection's read state, the
+		// cluster clock) with locks held for a few instructions; under contention it parks for
+		// as long, which is not I/O.
+		for (String method : new String[] { "checkedWithLock", "checkedWithInterruptibleLock",
+				"lockInterruptibly" }) {
+			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
+		}
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			System.err.println("[blockhound] blocking call on " + Thread.currentThread().getName());

@@ -1,8 +1,10 @@
 package io.shopstream.platform.mongo;
 
 import java.util.Map;
+import java.util.Set;
 
 import io.shopstream.platform.web.Negotiation;
+import io.shopstream.platform.web.QueryParams;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +21,10 @@ class CapabilitiesRouter {
 	@Bean
 	RouterFunction<ServerResponse> capabilityRoutes(Capabilities capabilities) {
 		Map<String, Object> body = capabilities.describe();
-		return route().GET("/api/v1/capabilities",
-				(request) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+		return route().GET("/api/v1/capabilities", (request) -> {
+			QueryParams.allowOnly(request, Set.of());
+			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+		})
 			.filter(Negotiation.JSON)
 			.build();
 	}

@@ -1,0 +1,357 @@
+package io.shopstream;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.shopstream.support.Accounts;
+import io.shopstream.support.Accounts.Account;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.bson.Document;
+import reactor.core.publisher.Flux;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Hostile input at every endpoint, as properties: random and malicious JSON, operator
+ * injection, absurd nesting and sizes, NUL bytes, wrong content types, invalid ids, forged
+ * tokens. For every request: never a 5xx; a rejected request changes no document; a forged or
+ * missing credential never gets past authentication.
+ */
+class HostileInputProperties {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final List<String> KEYS = List.of("email", "username", "password", "profile", "bio", "first_name",
+			"role", "status", "login", "preferences", "theme", "location", "coordinates", "$ne", "$where", "$regex",
+			"$expr", "$gt", "$set", "$function", "a.b", "profile.bio", "", "\u0000", "na\u0000me", "__proto__",
+			"_id", "password_hash", "constructor");
+
+	private static ConfigurableApplicationContext context;
+
+	private static String baseUrl;
+
+	private static WebTestClient anonymous;
+
+	private static WebTestClient admin;
+
+	private static Account user;
+
+	private static Account other;
+
+	@BeforeContainer
+	static void start() {
+		context = new SpringApplicationBuilder(ShopstreamApplication.class).profiles("test").run("--server.port=0");
+		baseUrl = "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+		anonymous = WebTestClient.bindToServer()
+			.baseUrl(baseUrl)
+			.responseTimeout(Duration.ofSeconds(20))
+			.build();
+		admin = Accounts.admin(anonymous);
+		user = Accounts.signUp(anonymous, "fuzz");
+		other = Accounts.signUp(anonymous, "fuzzother");
+	}
+
+	@AfterContainer
+	static void stop() {
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	@Property(tries = 250)
+	void random_json_bodies_never_cause_a_5xx_and_change_nothing_when_rejected(@ForAll("writes") Endpoint endpoint,
+			@ForAll("callers") String caller, @ForAll("bodies") String body) {
+		String before = digest();
+		EntityExchangeResult<byte[]> result = send(endpoint, caller, MediaType.APPLICATION_JSON, body);
+		int status = result.getStatus().value();
+		assertThat(status).as("%s %s as %s with %s", endpoint.method(), endpoint.path(), caller, abbreviate(body))
+			.isLessThan(500);
+		if (status >= 400) {
+			assertThat(digest()).as("documents after a rejected %s %s", endpoint.method(), endpoint.path())
+				.isEqualTo(before);
+		}
+		if (endpoint.needsCaller() && caller.equals("anonymous")) {
+			assertThat(status).isIn(401, 413, 415);
+		}
+	}
+
+	@Property(tries = 60)
+	void operator_injection_is_refused_with_400(@ForAll("writes") Endpoint endpoint, @ForAll("injections") String body) {
+		String before = digest();
+		EntityExchangeResult<byte[]> result = send(endpoint, "admin", MediaType.APPLICATION_JSON, body);
+		assertThat(result.getStatus().value()).as("%s %s with %s", endpoint.method(), endpoint.path(), body)
+			.isEqualTo(400);
+		assertThat(digest()).isEqualTo(before);
+	}
+
+	@Property(tries = 80)
+	void hostile_query_parameters_and_ids_never_cause_a_5xx(@ForAll("reads") Endpoint endpoint,
+			@ForAll("callers") String caller, @ForAll("queryNames") String name, @ForAll("hostileText") String value) {
+		String query = "?" + encode(name) + "=" + encode(value);
+		EntityExchangeResult<byte[]> result = client(caller).method(endpoint.method())
+			.uri(java.net.URI.create(baseUrl + endpoint.resolve(user, other) + query))
+			.exchange()
+			.expectBody()
+			.returnResult();
+		assertThat(result.getStatus().value()).as("%s %s%s as %s", endpoint.method(), endpoint.path(), query, caller)
+			.isLessThan(500)
+			.isNotEqualTo(200);
+	}
+
+	@Property(tries = 60)
+	void invalid_ids_are_400_or_404(@ForAll("callers") String caller, @ForAll("hostileText") String id,
+			@ForAll("idMethods") HttpMethod method) {
+		WebTestClient.RequestBodySpec request = client(caller).method(method)
+			.uri(java.net.URI.create(baseUrl + "/api/v1/users/" + encode(id).replace("+", "%20")));
+		WebTestClient.RequestHeadersSpec<?> withBody = method == HttpMethod.PATCH
+				? request.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"profile\": {\"bio\": \"x\"}}") : request;
+		EntityExchangeResult<byte[]> result = withBody.exchange()
+			.expectBody()
+			.returnResult();
+		assertThat(result.getStatus().value()).as("%s /api/v1/users/%s as %s", method, abbreviate(id), caller)
+			.isIn(400, 401, 404, 405, 414);
+	}
+
+	@Property(tries = 80)
+	void forged_tokens_never_authenticate(@ForAll("protectedEndpoints") Endpoint endpoint,
+			@ForAll("forgedTokens") String token, @ForAll boolean asCookie) {
+		WebTestClient.RequestBodySpec request = anonymous.method(endpoint.method()).uri(endpoint.resolve(user, other));
+		boolean cookieSafe = token.chars().noneMatch((c) -> c == '"' || c == ',' || c == ';' || c == '\\');
+		request = asCookie && cookieSafe ? request.cookie("shopstream_session", token)
+				: request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+		WebTestClient.RequestHeadersSpec<?> withBody = endpoint.method() == HttpMethod.GET
+				|| endpoint.method() == HttpMethod.DELETE ? request
+						: request.contentType(MediaType.APPLICATION_JSON).bodyValue("{}");
+		int status = withBody.exchange().expectBody().returnResult().getStatus().value();
+		assertThat(status).as("%s %s with forged token %s", endpoint.method(), endpoint.path(), abbreviate(token))
+			.isEqualTo(401);
+	}
+
+	@Property(tries = 40)
+	void wrong_content_types_are_refused(@ForAll("writes") Endpoint endpoint, @ForAll("contentTypes") String contentType) {
+		String before = digest();
+		EntityExchangeResult<byte[]> result = send(endpoint, "admin", MediaType.parseMediaType(contentType),
+				"{\"email\": \"x@example.com\"}");
+		assertThat(result.getStatus().value()).as("%s %s as %s", endpoint.method(), endpoint.path(), contentType)
+			.isEqualTo(415);
+		assertThat(digest()).isEqualTo(before);
+	}
+
+	@Property(tries = 12)
+	void absurd_sizes_and_depths_are_400_or_413(@ForAll("writes") Endpoint endpoint, @ForAll("absurd") String body) {
+		String before = digest();
+		int status = send(endpoint, "admin", MediaType.APPLICATION_JSON, body).getStatus().value();
+		assertThat(status).as("%s %s with a body of %d chars", endpoint.method(), endpoint.path(), body.length())
+			.isIn(400, 413);
+		assertThat(digest()).isEqualTo(before);
+	}
+
+	@Provide
+	Arbitrary<Endpoint> writes() {
+		return Arbitraries.of(new Endpoint(HttpMethod.POST, "/api/v1/users", true),
+				new Endpoint(HttpMethod.PATCH, "/api/v1/users/{self}", true),
+				new Endpoint(HttpMethod.PATCH, "/api/v1/users/{other}", true),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/register", false),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/login", false));
+	}
+
+	@Provide
+	Arbitrary<Endpoint> reads() {
+		return Arbitraries.of(new Endpoint(HttpMethod.GET, "/api/v1/users", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/users/{self}", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/auth/me", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/capabilities", false));
+	}
+
+	@Provide
+	Arbitrary<Endpoint> protectedEndpoints() {
+		return Arbitraries.of(new Endpoint(HttpMethod.GET, "/api/v1/users", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/users/{self}", true),
+				new Endpoint(HttpMethod.PATCH, "/api/v1/users/{self}", true),
+				new Endpoint(HttpMethod.DELETE, "/api/v1/users/{other}", true),
+				new Endpoint(HttpMethod.POST, "/api/v1/users", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/auth/me", true),
+				new Endpoint(HttpMethod.POST, "/api/v1/auth/logout", true));
+	}
+
+	@Provide
+	Arbitrary<String> callers() {
+		return Arbitraries.of("anonymous", "user", "admin");
+	}
+
+	@Provide
+	Arbitrary<HttpMethod> idMethods() {
+		return Arbitraries.of(HttpMethod.GET, HttpMethod.PATCH, HttpMethod.DELETE);
+	}
+
+	@Provide
+	Arbitrary<String> bodies() {
+		Arbitrary<String> structured = json(4).map(HostileInputProperties::write);
+		Arbitrary<String> broken = structured.flatMap((text) -> Arbitraries.integers().between(0, text.length())
+			.map((cut) -> text.substring(0, cut)));
+		Arbitrary<String> garbage = Arbitraries.strings().all().ofMaxLength(300);
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, structured), net.jqwik.api.Tuple.of(2, broken),
+				net.jqwik.api.Tuple.of(1, garbage));
+	}
+
+	@Provide
+	Arbitrary<String> injections() {
+		return Arbitraries.of("{\"email\": {\"$ne\": null}, \"username\": \"x\", \"password\": \"correct horse battery\"}",
+				"{\"login\": {\"$ne\": null}, \"password\": {\"$ne\": null}}",
+				"{\"login\": {\"$regex\": \".*\"}, \"password\": \"x\"}",
+				"{\"$where\": \"sleep(1000)\"}",
+				"{\"email\": \"a@example.com\", \"$expr\": {\"$eq\": [1, 1]}}",
+				"{\"profile\": {\"bio\": {\"$function\": {\"body\": \"x\"}}}}",
+				"{\"profile.bio\": \"dotted\"}",
+				"{\"a.b\": 1}",
+				"{\"profile\": {\"$set\": {\"role\": \"admin\"}}}",
+				"{\"preferences\": {\"notifications\": {\"$gt\": \"\"}}}",
+				"{\"email\": \"a@example.com\", \"role\": {\"$in\": [\"admin\"]}}",
+				"{\"username\": \"x\\u0000y\", \"password_hash\": \"x\"}");
+	}
+
+	@Provide
+	Arbitrary<String> queryNames() {
+		return Arbitraries.oneOf(Arbitraries.of("status[$ne]", "role[$regex]", "$where", "limit", "after", "status",
+				"role", "a.b", "\u0000", "status%00"), Arbitraries.strings().all().ofMinLength(1).ofMaxLength(30));
+	}
+
+	@Provide
+	Arbitrary<String> hostileText() {
+		return Arbitraries.oneOf(Arbitraries.of("0", "-1", "99999999999", "", " ", "null", "{\"$ne\":null}",
+				"../../etc/passwd", "0123456789abcdef0123456", "0123456789abcdef012345678", "zzzzzzzzzzzzzzzzzzzzzzzz",
+				"\u0000", "%00", "a\u0000b", "🙂".repeat(20), "x".repeat(3000)),
+				Arbitraries.strings().all().ofMinLength(1).ofMaxLength(60));
+	}
+
+	@Provide
+	Arbitrary<String> forgedTokens() {
+		return Arbitraries.oneOf(Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+			.ofLength(43), Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(100),
+				Arbitraries.of("null", "undefined", "admin", "{\"$ne\":null}", "Bearer", "x".repeat(300)),
+				Arbitraries.just(user.token()).map((token) -> token.substring(0, token.length() - 1) + "A"));
+	}
+
+	@Provide
+	Arbitrary<String> contentTypes() {
+		return Arbitraries.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
+				"multipart/form-data; boundary=x", "application/octet-stream", "text/html", "application/javascript",
+				"application/yaml");
+	}
+
+	@Provide
+	Arbitrary<String> absurd() {
+		String deep = "[".repeat(10_000) + "]".repeat(10_000);
+		String deepObject = "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000);
+		String longString = "{\"email\": \"" + "x".repeat(100_000) + "@example.com\", \"username\": \"x\", \"password\": \"y\"}";
+		String longKey = "{\"" + "k".repeat(100_000) + "\": 1}";
+		String overLimit = "{\"profile\": {\"bio\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}}";
+		String manyKeys = "{" + String.join(",", java.util.stream.IntStream.range(0, 20_000)
+			.mapToObj((i) -> "\"k" + i + "\": " + i).toList()) + "}";
+		return Arbitraries.of(deep, deepObject, longString, longKey, overLimit, manyKeys);
+	}
+
+	private static Arbitrary<Object> json(int depth) {
+		Arbitrary<Object> leaf = Arbitraries.oneOf(
+				Arbitraries.strings().all().ofMaxLength(40).map((s) -> (Object) s),
+				Arbitraries.of("", "\u0000", "$ne", "a@example.com", "admin", "active", "correct horse battery")
+					.map((s) -> (Object) s),
+				Arbitraries.integers().map((i) -> (Object) i), Arbitraries.doubles().map((d) -> (Object) d),
+				Arbitraries.of(true, false).map((b) -> (Object) b), Arbitraries.just(null));
+		if (depth == 0) {
+			return leaf;
+		}
+		Arbitrary<Object> object = Combinators.combine(Arbitraries.oneOf(Arbitraries.of(KEYS),
+				Arbitraries.strings().all().ofMaxLength(12)).list().ofMaxSize(6), json(depth - 1).list().ofSize(6))
+			.as((keys, values) -> {
+				Map<String, Object> map = new LinkedHashMap<>();
+				for (int i = 0; i < keys.size(); i++) {
+					map.put(keys.get(i), values.get(i));
+				}
+				return (Object) map;
+			});
+		Arbitrary<Object> array = json(depth - 1).list().ofMaxSize(4).map((list) -> (Object) new ArrayList<>(list));
+		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(3, leaf), net.jqwik.api.Tuple.of(4, object),
+				net.jqwik.api.Tuple.of(1, array));
+	}
+
+	private static String write(Object value) {
+		return JSON.writeValueAsString(value);
+	}
+
+	private static EntityExchangeResult<byte[]> send(Endpoint endpoint, String caller, MediaType contentType, String body) {
+		return client(caller).method(endpoint.method())
+			.uri(endpoint.resolve(user, other))
+			.header("X-Forwarded-For", "192.0.2." + (int) (Math.random() * 250))
+			.contentType(contentType)
+			.bodyValue(body.getBytes(StandardCharsets.UTF_8))
+			.exchange()
+			.expectBody()
+			.returnResult();
+	}
+
+	private static WebTestClient client(String caller) {
+		return switch (caller) {
+			case "admin" -> admin;
+			case "user" -> user.client();
+			default -> anonymous;
+		};
+	}
+
+	/** A fingerprint of every user and session document. */
+	private static String digest() {
+		ReactiveMongoTemplate mongo = context.getBean(ReactiveMongoTemplate.class);
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (String collection : List.of("users", "sessions")) {
+				List<Document> documents = Flux.from(mongo.getCollection(collection).block().find()
+					.sort(new Document("_id", 1))).collectList().block();
+				documents.forEach((document) -> sha.update(document.toJson().getBytes(StandardCharsets.UTF_8)));
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String encode(String value) {
+		return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	private static String abbreviate(String text) {
+		return text.length() > 200 ? text.substring(0, 200) + "…(" + text.length() + " chars)" : text;
+	}
+
+	record Endpoint(HttpMethod method, String path, boolean needsCaller) {
+
+		String resolve(Account self, Account someoneElse) {
+			return this.path.replace("{self}", self.id()).replace("{other}", someoneElse.id());
+		}
+
+	}
+
+}
