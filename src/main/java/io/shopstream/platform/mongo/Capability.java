@@ -13,6 +13,7 @@ public enum Capability {
 	COLL_MOD("collMod to update a collection's validator", "a real MongoDB server"),
 	EXPLAIN("explain of query plans", "a real MongoDB server"),
 	STABLE_API("Stable API v1 (strict)", "a real MongoDB 5.0+ server"),
+	LOOKUP_PIPELINES("$lookup with localField, foreignField and a sub-pipeline", "a real MongoDB 5.0+ server"),
 	SECONDARY_INDEXES("non-unique, text, 2dsphere, wildcard, partial and TTL indexes", "a real MongoDB server");
 
 	private final String description;

@@ -26,7 +26,7 @@ class CapabilityDetector {
 
 	private static final Set<Capability> ANY_REAL_SERVER = EnumSet.of(Capability.TEXT_SEARCH,
 			Capability.GEO_QUERIES, Capability.SCHEMA_VALIDATION, Capability.COLL_MOD, Capability.EXPLAIN,
-			Capability.STABLE_API, Capability.SECONDARY_INDEXES);
+			Capability.STABLE_API, Capability.SECONDARY_INDEXES, Capability.LOOKUP_PIPELINES);
 
 	private final MongoClient client;
 

@@ -29,6 +29,14 @@ public class KeysetPager {
 	}
 
 	public <T> Mono<Page<T>> page(Criteria filter, Keyset keyset, PageRequest request, Class<T> type) {
+		return page(filter, keyset, request, type, null);
+	}
+
+	/**
+	 * As {@link #page(Criteria, Keyset, PageRequest, Class)}, with both queries hinted to the named
+	 * index when the caller knows it serves them best.
+	 */
+	public <T> Mono<Page<T>> page(Criteria filter, Keyset keyset, PageRequest request, Class<T> type, String hint) {
 		List<Criteria> base = new ArrayList<>();
 		if (filter != null) {
 			base.add(filter);
@@ -36,20 +44,24 @@ public class KeysetPager {
 		if (request.after() != null) {
 			base.add(keyset.after(PageCursor.decode(request.after(), keyset)));
 		}
-		Query probe = query(base).with(keyset.sort()).skip(request.limit() - 1L).limit(2);
+		Query probe = hinted(query(base), hint).with(keyset.sort()).skip(request.limit() - 1L).limit(2);
 		keyset.fields().forEach((field) -> probe.fields().include(field));
 		String collection = this.template.getCollectionName(type);
 		return this.template.find(probe, Document.class, collection).collectList().map((edge) -> {
 			if (edge.size() < 2) {
-				Query items = query(base).with(keyset.sort()).limit(request.limit());
+				Query items = hinted(query(base), hint).with(keyset.sort()).limit(request.limit());
 				return new Page<>(this.template.find(items, type), null);
 			}
 			List<Object> last = position(edge.get(0), keyset);
 			List<Criteria> bounded = new ArrayList<>(base);
 			bounded.add(keyset.upTo(last));
-			Query items = query(bounded).with(keyset.sort());
+			Query items = hinted(query(bounded), hint).with(keyset.sort());
 			return new Page<>(this.template.find(items, type), PageCursor.encode(last));
 		});
+	}
+
+	private static Query hinted(Query query, String hint) {
+		return hint != null ? query.withHint(hint) : query;
 	}
 
 	private static Query query(List<Criteria> criteria) {

@@ -1,0 +1,62 @@
+package io.shopstream.orders;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.shopstream.platform.web.Ids;
+import io.shopstream.platform.web.InvalidRequestException;
+import io.shopstream.platform.web.QueryParams;
+import org.bson.types.ObjectId;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * Filters of the order list and export: {@code status}, {@code from} (inclusive) and {@code to}
+ * (exclusive) on the creation time, and for admins {@code user_id}.
+ */
+record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optional<Instant> to,
+		Optional<ObjectId> userId) {
+
+	static OrderFilter from(ServerRequest request, Set<String> otherParameters) {
+		Set<String> allowed = new java.util.HashSet<>(Set.of("status", "from", "to", "user_id"));
+		allowed.addAll(otherParameters);
+		QueryParams.allowOnly(request, allowed);
+		Optional<Instant> from = instant(request, "from");
+		Optional<Instant> to = instant(request, "to");
+		if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+			throw new InvalidRequestException("from", "must be before 'to'");
+		}
+		return new OrderFilter(QueryParams.enumValue(request, "status", OrderStatus.class), from, to,
+				request.queryParam("user_id").map((id) -> Ids.parse("user_id", id)));
+	}
+
+	Criteria criteria(Optional<ObjectId> onlyUser) {
+		List<Criteria> all = new ArrayList<>();
+		onlyUser.or(() -> this.userId).ifPresent((user) -> all.add(Criteria.where("user._id").is(user)));
+		this.status.ifPresent((status) -> all.add(Criteria.where("status").is(status.name())));
+		if (this.from.isPresent() || this.to.isPresent()) {
+			Criteria created = Criteria.where("created_at");
+			this.from.ifPresent(created::gte);
+			this.to.ifPresent(created::lt);
+			all.add(created);
+		}
+		return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
+	}
+
+	private static Optional<Instant> instant(ServerRequest request, String name) {
+		return request.queryParam(name).map((value) -> {
+			try {
+				return Instant.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
+			}
+		});
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.shopstream.orders;
+
+import java.util.List;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import io.shopstream.platform.mongo.schema.CollectionSchema;
+import org.bson.Document;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code orders} collection: a customer's orders newest first, by status, by date, and a
+ * partial index over the orders that count as sales (what analytics reads).
+ */
+@Component
+class OrderSchema implements CollectionSchema {
+
+	@Override
+	public String collection() {
+		return "orders";
+	}
+
+	@Override
+	public Document validator() {
+		Document money = new Document("bsonType", "decimal");
+		Document totals = new Document("bsonType", "object")
+			.append("required", List.of("subtotal", "tax", "shipping", "discount", "total", "currency"))
+			.append("properties", new Document("subtotal", money).append("tax", money)
+				.append("shipping", money)
+				.append("discount", money)
+				.append("total", money));
+		return new Document("$jsonSchema", new Document("bsonType", "object")
+			.append("required", List.of("order_number", "user", "items", "totals", "status", "created_at"))
+			.append("properties", new Document("order_number", new Document("bsonType", "string"))
+				.append("items", new Document("bsonType", "array").append("minItems", 1).append("maxItems", 100))
+				.append("totals", totals)
+				.append("status", new Document("enum", List.of("pending", "processing", "shipped", "delivered",
+						"cancelled", "completed")))
+				.append("created_at", new Document("bsonType", "date"))));
+	}
+
+	@Override
+	public List<IndexModel> indexes() {
+		return List.of(
+				new IndexModel(Indexes.ascending("order_number"),
+						new IndexOptions().name("order_number_unique").unique(true)),
+				new IndexModel(Indexes.compoundIndex(Indexes.ascending("user._id"), Indexes.descending("created_at")),
+						new IndexOptions().name("user_created_at")),
+				new IndexModel(Indexes.ascending("status"), new IndexOptions().name("status")),
+				new IndexModel(Indexes.descending("created_at"), new IndexOptions().name("created_at")),
+				new IndexModel(Indexes.compoundIndex(Indexes.ascending("user._id"), Indexes.descending("created_at")),
+						new IndexOptions().name("user_sales")
+							.partialFilterExpression(Filters.in("status", "completed", "delivered"))));
+	}
+
+}

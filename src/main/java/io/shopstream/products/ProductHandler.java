@@ -1,0 +1,157 @@
+package io.shopstream.products;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import io.shopstream.platform.web.Ids;
+import io.shopstream.platform.web.InvalidRequestException;
+import io.shopstream.platform.web.QueryParams;
+import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.paging.ListResponses;
+import io.shopstream.platform.web.paging.PageRequest;
+import io.shopstream.products.ProductViews.Granularity;
+import io.shopstream.products.ProductViews.ViewCount;
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/** HTTP for {@code /api/v1/products}. Reads are public; writes are admin-only by {@link ProductAccessRules}. */
+@Component
+class ProductHandler {
+
+	private final ProductService products;
+
+	private final ProductImport importer;
+
+	private final ProductViews views;
+
+	private final RequestBodies bodies;
+
+	private final Clock clock;
+
+	ProductHandler(ProductService products, ProductImport importer, ProductViews views, RequestBodies bodies,
+			Clock clock) {
+		this.products = products;
+		this.importer = importer;
+		this.views = views;
+		this.bodies = bodies;
+		this.clock = clock;
+	}
+
+	Mono<ServerResponse> create(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		return this.bodies.read(request, ProductDraft.class)
+			.flatMap(this.products::create)
+			.flatMap((product) -> ServerResponse.created(URI.create("/api/v1/products/" + product.id()))
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(product));
+	}
+
+	Mono<ServerResponse> list(ServerRequest request) {
+		ProductFilter filter = ProductFilter.from(request);
+		PageRequest page = PageRequest.from(request);
+		return this.products.list(filter, page)
+			.flatMap((products) -> ListResponses.write(request, products, Product.class));
+	}
+
+	Mono<ServerResponse> search(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of("q", "limit"));
+		String words = request.queryParam("q").filter((q) -> !q.isBlank() && q.length() <= 200)
+			.orElseThrow(() -> new InvalidRequestException("q", "must be 1 to 200 characters"));
+		int limit = PageRequest.from(request).limit();
+		return ServerResponse.ok().contentType(ListResponses.mediaType(request))
+			.body(this.products.search(words, limit), ProductService.ScoredProduct.class);
+	}
+
+	Mono<ServerResponse> get(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		return this.products.get(id(request)).flatMap(ProductHandler::ok);
+	}
+
+	Mono<ServerResponse> replace(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		ObjectId id = id(request);
+		return this.bodies.read(request, ProductDraft.class)
+			.flatMap((draft) -> this.products.replace(id, draft))
+			.flatMap(ProductHandler::ok);
+	}
+
+	Mono<ServerResponse> delete(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		return this.products.delete(id(request)).then(ServerResponse.noContent().build());
+	}
+
+	Mono<ServerResponse> bulkImport(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of("batch_size"));
+		MediaType contentType = request.headers().contentType().orElse(null);
+		if (contentType == null || !MediaType.APPLICATION_NDJSON.isCompatibleWith(contentType)) {
+			throw new UnsupportedMediaTypeStatusException(contentType, java.util.List.of(MediaType.APPLICATION_NDJSON));
+		}
+		int batchSize = request.queryParam("batch_size").map((value) -> {
+			try {
+				int size = Integer.parseInt(value);
+				if (size >= 1 && size <= 10_000) {
+					return size;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new InvalidRequestException("batch_size", "must be a whole number from 1 to 10000");
+		}).orElse(1000);
+		return this.importer.run(request.body(BodyExtractors.toDataBuffers()), batchSize)
+			.flatMap((report) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(report));
+	}
+
+	Mono<ServerResponse> recordView(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		ObjectId id = id(request);
+		return this.products.get(id).then(this.views.record(id)).then(ServerResponse.noContent().build());
+	}
+
+	Mono<ServerResponse> viewSeries(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of("from", "to", "granularity"));
+		ObjectId id = id(request);
+		Instant to = instant(request, "to").orElse(this.clock.instant());
+		Instant from = instant(request, "from").orElse(to.minus(Duration.ofDays(1)));
+		if (!from.isBefore(to) || Duration.between(from, to).compareTo(ProductViews.MAX_RANGE) > 0) {
+			throw new InvalidRequestException("from", "must be before 'to', at most 366 days earlier");
+		}
+		Granularity granularity = QueryParams.enumValue(request, "granularity", Granularity.class)
+			.orElse(Granularity.hour);
+		return this.products.get(id)
+			.then(ServerResponse.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(this.views.series(id, from, to, granularity), ViewCount.class));
+	}
+
+	private static java.util.Optional<Instant> instant(ServerRequest request, String name) {
+		return request.queryParam(name).map((value) -> {
+			try {
+				return Instant.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
+			}
+		});
+	}
+
+	private static ObjectId id(ServerRequest request) {
+		return Ids.parse("id", request.pathVariable("id"));
+	}
+
+	private static Mono<ServerResponse> ok(Product product) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(product);
+	}
+
+}

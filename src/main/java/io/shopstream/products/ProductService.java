@@ -1,0 +1,115 @@
+package io.shopstream.products;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Locale;
+
+import io.shopstream.platform.mongo.Capabilities;
+import io.shopstream.platform.mongo.Capability;
+import io.shopstream.platform.web.NotFoundException;
+import io.shopstream.platform.web.paging.KeysetPager;
+import io.shopstream.platform.web.paging.Page;
+import io.shopstream.platform.web.paging.PageRequest;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.TextCriteria;
+import org.springframework.data.mongodb.core.query.TextQuery;
+import org.springframework.stereotype.Service;
+
+/** The catalogue: products by id, sku, filters and text; writes come from admins and imports. */
+@Service
+public class ProductService {
+
+	private final ProductRepository repository;
+
+	private final ReactiveMongoTemplate template;
+
+	private final KeysetPager pager;
+
+	private final Capabilities capabilities;
+
+	private final Clock clock;
+
+	ProductService(ProductRepository repository, ReactiveMongoTemplate template, KeysetPager pager,
+			Capabilities capabilities, Clock clock) {
+		this.repository = repository;
+		this.template = template;
+		this.pager = pager;
+		this.capabilities = capabilities;
+		this.clock = clock;
+	}
+
+	public Mono<Product> create(ProductDraft draft) {
+		Instant now = this.clock.instant();
+		return this.repository.insert(fromDraft(null, draft, now, now));
+	}
+
+	public Mono<Product> get(ObjectId id) {
+		return this.repository.findById(id.toHexString()).switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	/** Products with these skus that are on sale. */
+	public Flux<Product> findActiveBySkus(Collection<String> skus) {
+		return this.repository.findBySkuIn(skus).filter((product) -> product.status() == ProductStatus.active);
+	}
+
+	Mono<Page<Product>> list(ProductFilter filter, PageRequest page) {
+		String hint = this.capabilities.has(Capability.SECONDARY_INDEXES) ? filter.hint().orElse(null) : null;
+		return this.pager.page(filter.criteria(), filter.keyset(), page, Product.class, hint);
+	}
+
+	/** Full-text search by relevance; needs a real MongoDB. */
+	Flux<ScoredProduct> search(String words, int limit) {
+		this.capabilities.require(Capability.TEXT_SEARCH);
+		Query query = TextQuery.queryText(TextCriteria.forDefaultLanguage().matching(words))
+			.sortByScore()
+			.includeScore("score")
+			.addCriteria(Criteria.where("status").is(ProductStatus.active.name()))
+			.limit(limit);
+		return this.template.find(query, Document.class, "products")
+			.map((document) -> new ScoredProduct(this.template.getConverter().read(Product.class, document),
+					document.get("score", Number.class).doubleValue()));
+	}
+
+	/** Replaces everything the client owns; keeps the id and the creation time. */
+	Mono<Product> replace(ObjectId id, ProductDraft draft) {
+		return get(id).flatMap((existing) -> this.repository
+			.save(fromDraft(existing.id(), draft, existing.createdAt(), this.clock.instant())));
+	}
+
+	Mono<Void> delete(ObjectId id) {
+		return get(id).flatMap(this.repository::delete);
+	}
+
+	Mono<Boolean> exists(ObjectId id) {
+		return this.template.exists(Query.query(Criteria.where("_id").is(id)), Product.class);
+	}
+
+	static Product fromDraft(String id, ProductDraft draft, Instant createdAt, Instant updatedAt) {
+		ProductStatus status = draft.status() != null ? draft.status() : ProductStatus.active;
+		return new Product(id, draft.sku(), draft.name(), draft.slug() != null ? draft.slug() : slugOf(draft.name()),
+				draft.description(), draft.category(), draft.vendorId(), draft.attributes(), draft.pricing(),
+				draft.seo(), status, createdAt, updatedAt, status == ProductStatus.active ? createdAt : null);
+	}
+
+	static String slugOf(String name) {
+		String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+		return slug.isEmpty() ? "product" : slug.substring(0, Math.min(200, slug.length()));
+	}
+
+	private static NotFoundException notFound(ObjectId id) {
+		return new NotFoundException("No product with id " + id.toHexString());
+	}
+
+	/** A search hit with its relevance. */
+	record ScoredProduct(Product product, double score) {
+	}
+
+}
