@@ -19,6 +19,11 @@ public class ShopstreamBlockHound implements BlockHoundIntegration {
 				"lockInterruptibly" }) {
 			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
 		}
+		// Jackson builds a type's (de)serializer once, under a lock; requests arriving together for
+		// a type not yet seen wait for the first one to finish building it.
+		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+				"_createAndCacheValueDeserializer");
+		builder.allowBlockingCallsInside("tools.jackson.databind.ser.SerializerCache", "addAndResolveNonTypedSerializer");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			System.err.println("[blockhound] blocking call on " + Thread.currentThread().getName());
