@@ -14,7 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	private static final List<String> FEATURES = List.of("users", "auth", "products", "inventory", "orders", "stores",
-			"transfers", "analytics", "feeds");
+			"transfers", "analytics", "feeds", "demo");
 
 	private final JavaClasses classes = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -91,6 +91,11 @@ public class InventoryService {
 					"reservations for " + sku + " changed meanwhile; try again", "quantity")));
 	}
 
+	/** Sets a sku's stock on hand and restocking rule, as {@code PUT /inventory/{sku}} does. */
+	public Mono<InventoryItem> restock(String sku, long quantity, long reorderPoint, long reorderQuantity) {
+		return setLevel(sku, new StockLevel(quantity, List.of(), reorderPoint, reorderQuantity));
+	}
+
 	/** Adds (or with a negative delta removes) stock; available may not go below zero. */
 	Mono<InventoryItem> adjust(String sku, long delta) {
 		Criteria criteria = Criteria.where("sku").is(sku);

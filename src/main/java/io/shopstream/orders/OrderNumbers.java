@@ -30,11 +30,20 @@ class OrderNumbers {
 
 	Mono<String> next() {
 		int year = this.clock.instant().atZone(ZoneOffset.UTC).getYear();
+		return reserve(year, 1).map((first) -> format(year, first));
+	}
+
+	/** Takes {@code count} consecutive numbers of that year at once; returns the first. */
+	Mono<Long> reserve(int year, int count) {
 		return this.template.getCollection("order_counters")
 			.flatMap((counters) -> Mono.from(counters.findOneAndUpdate(Filters.eq("_id", "orders-" + year),
-					Updates.inc("seq", 1L),
+					Updates.inc("seq", (long) count),
 					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
-			.map((counter) -> "ORD-%d-%06d".formatted(year, counter.get("seq", Number.class).longValue()));
+			.map((counter) -> counter.get("seq", Number.class).longValue() - count + 1);
+	}
+
+	static String format(int year, long sequence) {
+		return "ORD-%d-%06d".formatted(year, sequence);
 	}
 
 }

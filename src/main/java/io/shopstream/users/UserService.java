@@ -50,13 +50,23 @@ public class UserService {
 	}
 
 	public Mono<UserView> create(NewUser request) {
-		return this.passwords.hash(request.password()).flatMap((hash) -> {
-			Instant now = this.clock.instant();
-			User user = new User(null, normalizeEmail(request.email()), request.username(), hash, request.profile(),
-					request.preferences(), UserStatus.active, request.role() != null ? request.role() : Role.user,
-					BigDecimal.ZERO.setScale(2), now, now, null, null);
-			return this.repository.insert(user);
-		}).map(UserView::of);
+		return this.passwords.hash(request.password()).flatMap((hash) -> createWithPasswordHash(request, hash));
+	}
+
+	/**
+	 * Creates a user whose password was already hashed by {@link Passwords}, for trusted bulk
+	 * loads (demo data) that hash one password once; {@code request.password()} is ignored.
+	 */
+	public Mono<UserView> createWithPasswordHash(NewUser request, String passwordHash) {
+		Instant now = this.clock.instant();
+		User user = new User(null, normalizeEmail(request.email()), request.username(), passwordHash,
+				request.profile(), request.preferences(), UserStatus.active,
+				request.role() != null ? request.role() : Role.user, BigDecimal.ZERO.setScale(2), now, now, null, null);
+		return this.repository.insert(user).map(UserView::of);
+	}
+
+	public Mono<Boolean> emailTaken(String email) {
+		return this.template.exists(Query.query(Criteria.where("email").is(normalizeEmail(email))), User.class);
 	}
 
 	/** The account behind an email address or username, for signing in. */

@@ -1,0 +1,93 @@
+package io.shopstream.demo;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import io.shopstream.products.ProductDraft;
+import io.shopstream.support.EmbeddedApiTest;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The demo data set, loaded at start-up as on a fresh `./mvnw spring-boot:run`. */
+@EmbeddedApiTest
+@TestPropertySource(properties = "shopstream.demo.enabled=true")
+@DirtiesContext
+class DemoDataTests {
+
+	@Autowired
+	ReactiveMongoTemplate mongo;
+
+	@Autowired
+	DemoData demo;
+
+	@Test
+	void loads_the_whole_data_set_with_orders_in_every_status() {
+		assertThat(count("users", new Document("email", new Document("$regex", "@shopstream\\.demo$")))).isEqualTo(50);
+		assertThat(count("products", new Document())).isEqualTo(500);
+		assertThat(count("inventory", new Document())).isEqualTo(500);
+		assertThat(count("stores", new Document())).isEqualTo(20);
+		assertThat(count("orders", new Document())).isEqualTo(5000);
+		for (String status : List.of("pending", "processing", "shipped", "delivered", "cancelled")) {
+			assertThat(count("orders", new Document("status", status))).as(status).isPositive();
+		}
+		Document oldest = Flux.from(collection("orders").find().sort(new Document("created_at", 1)).limit(1)).blockFirst();
+		assertThat(oldest.getDate("created_at").toInstant()).isBefore(Instant.now().minusSeconds(540L * 86400));
+		assertThat(count("products", new Document("pricing.discounts.0", new Document("$exists", true)))).isPositive();
+	}
+
+	@Test
+	void stock_held_matches_the_orders_still_open() {
+		Map<String, Long> open = new HashMap<>();
+		Flux.from(collection("orders").find(new Document("status", new Document("$in", List.of("pending", "processing")))))
+			.toIterable()
+			.forEach((order) -> order.getList("items", Document.class)
+				.forEach((item) -> open.merge(item.getString("sku"), item.get("quantity", Number.class).longValue(), Long::sum)));
+		Map<String, Long> reserved = new HashMap<>();
+		Flux.from(collection("inventory").find()).toIterable().forEach((item) -> {
+			long held = item.get("reserved", Number.class).longValue();
+			if (held > 0) {
+				reserved.put(item.getString("sku"), held);
+			}
+			assertThat(item.get("available", Number.class).longValue())
+				.isEqualTo(item.get("quantity", Number.class).longValue() - held);
+		});
+		assertThat(reserved).isEqualTo(open).isNotEmpty();
+	}
+
+	@Test
+	void the_same_seed_gives_the_same_catalogue() {
+		Instant now = Instant.parse("2026-11-25T00:00:00Z");
+		List<ProductDraft> first = DemoCatalogue.products(500, new Random(20261125), now);
+		List<ProductDraft> second = DemoCatalogue.products(500, new Random(20261125), now);
+		assertThat(first).isEqualTo(second);
+		assertThat(DemoCatalogue.products(500, new Random(1), now)).isNotEqualTo(first);
+	}
+
+	@Test
+	void does_not_load_twice_into_one_database() {
+		this.demo.run(null);
+		assertThat(count("orders", new Document())).isEqualTo(5000);
+		assertThat(count("products", new Document())).isEqualTo(500);
+	}
+
+	private long count(String collection, Document filter) {
+		return Mono.from(collection(collection).countDocuments(filter)).block();
+	}
+
+	private com.mongodb.reactivestreams.client.MongoCollection<Document> collection(String name) {
+		return this.mongo.getCollection(name).block();
+	}
+
+}
