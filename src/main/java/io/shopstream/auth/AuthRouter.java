@@ -26,6 +26,11 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 @Configuration(proxyBeanMethods = false)
 class AuthRouter {
 
+	private static final String USER_EXAMPLE = """
+			{"id": "665f1c2e8b3e4a1d2c3b4a59", "email": "ada@example.com", "username": "ada", "status": "active",
+			 "role": "user", "balance": "0.00", "created_at": "2026-11-25T16:48:14.123Z",
+			 "updated_at": "2026-11-25T16:48:14.123Z", "last_login_at": "2026-11-25T17:02:00.000Z"}""";
+
 	@Bean
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/auth/register", method = RequestMethod.POST, beanClass = AuthHandler.class,
@@ -36,7 +41,8 @@ class AuthRouter {
 									examples = @ExampleObject(value = "{\"email\": \"ada@example.com\", \"username\": \"ada\", \"password\": \"correct horse battery\"}"))),
 							responses = {
 									@ApiResponse(responseCode = "201",
-											content = @Content(schema = @Schema(implementation = UserView.class))),
+											content = @Content(schema = @Schema(implementation = UserView.class),
+													examples = @ExampleObject(value = USER_EXAMPLE))),
 									@ApiResponse(responseCode = "409", description = "Email or username taken",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
@@ -65,7 +71,8 @@ class AuthRouter {
 					beanMethod = "me", operation = @Operation(operationId = "me", summary = "The signed-in user",
 							tags = "auth", security = @SecurityRequirement(name = "bearer"),
 							responses = @ApiResponse(responseCode = "200",
-									content = @Content(schema = @Schema(implementation = UserView.class))))) })
+									content = @Content(schema = @Schema(implementation = UserView.class),
+											examples = @ExampleObject(value = USER_EXAMPLE))))) })
 	RouterFunction<ServerResponse> authRoutes(AuthHandler handler) {
 		return route().path("/api/v1/auth", (auth) -> auth
 				.POST("/register", handler::register)

@@ -54,7 +54,9 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * Places orders and moves them through their lifecycle. Placing reserves every item's stock or
  * none: in one transaction where the back-end has them, otherwise by releasing what was taken
- * when a later item fails.
+ * when a later item fails. The order number is taken once the request is known to be valid and
+ * priced, just before the reservations, so an order refused for short stock leaves a gap in the
+ * numbering and nothing else.
  */
 @Service
 public class OrderService {
@@ -100,7 +102,7 @@ public class OrderService {
 		Map<String, Integer> wanted = wanted(request);
 		Mono<UserView> customer = this.users.get(new ObjectId(caller.userId()));
 		Mono<Map<String, Product>> onSale = this.products.findActiveBySkus(wanted.keySet()).collectMap(Product::sku);
-		return Mono.zip(customer, onSale, this.numbers.next()).flatMap((found) -> {
+		return Mono.zip(customer, onSale).flatMap((found) -> {
 			Map<String, Product> catalogue = found.getT2();
 			List<Wanted> lines = new ArrayList<>();
 			List<FieldProblem> missing = new ArrayList<>();
@@ -120,13 +122,14 @@ public class OrderService {
 			}
 			Instant now = this.clock.instant();
 			Priced priced = this.pricing.price(lines, now);
-			Order order = new Order(null, found.getT3(), customer(found.getT1()), priced.items(),
-					request.shippingAddress(),
-					request.billingAddress() != null ? request.billingAddress() : request.shippingAddress(),
-					new Payment(request.paymentMethod(), "pending"), priced.totals(), OrderStatus.pending,
-					List.of(new StatusChange(OrderStatus.pending, now, caller.userId(), null)), request.metadata(), now,
-					now);
-			return reserveAndInsert(order);
+			return this.numbers.next()
+				.map((number) -> new Order(null, number, customer(found.getT1()), priced.items(),
+						request.shippingAddress(),
+						request.billingAddress() != null ? request.billingAddress() : request.shippingAddress(),
+						new Payment(request.paymentMethod(), "pending"), priced.totals(), OrderStatus.pending,
+						List.of(new StatusChange(OrderStatus.pending, now, caller.userId(), null)), request.metadata(),
+						now, now))
+				.flatMap(this::reserveAndInsert);
 		});
 	}
 

@@ -30,7 +30,7 @@ class UserRouter {
 			{"email": "ada@example.com", "username": "ada", "password": "correct horse battery",
 			 "profile": {"first_name": "Ada", "last_name": "Lovelace"}, "preferences": {"theme": "dark"}}""";
 
-	private static final String USER_EXAMPLE = """
+	static final String USER_EXAMPLE = """
 			{"id": "665f1c2e8b3e4a1d2c3b4a59", "email": "ada@example.com", "username": "ada",
 			 "profile": {"first_name": "Ada", "last_name": "Lovelace"}, "preferences": {"theme": "dark"},
 			 "status": "active", "role": "user", "balance": "0.00",
@@ -68,7 +68,8 @@ class UserRouter {
 											description = "Cursor from the previous page's Link header") },
 							responses = @ApiResponse(responseCode = "200",
 									description = "A JSON array (or NDJSON); the next page is in Link: <...>; rel=\"next\"",
-									content = @Content(array = @ArraySchema(schema = @Schema(implementation = UserView.class)))))),
+									content = @Content(array = @ArraySchema(schema = @Schema(implementation = UserView.class)),
+											examples = @ExampleObject(value = "[" + USER_EXAMPLE + "]"))))),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.GET, beanClass = UserHandler.class,
 					beanMethod = "get", operation = @Operation(operationId = "getUser", summary = "Get a user",
 							tags = "users", parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
@@ -87,7 +88,8 @@ class UserRouter {
 									schema = @Schema(implementation = UserChanges.class),
 									examples = @ExampleObject(value = "{\"profile\": {\"bio\": \"Analyst\"}}"))),
 							responses = @ApiResponse(responseCode = "200",
-									content = @Content(schema = @Schema(implementation = UserView.class))))),
+									content = @Content(schema = @Schema(implementation = UserView.class),
+											examples = @ExampleObject(value = USER_EXAMPLE))))),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.DELETE, beanClass = UserHandler.class,
 					beanMethod = "delete", operation = @Operation(operationId = "deleteUser",
 							summary = "Soft-delete a user (status deleted, deleted_at set)", tags = "users",

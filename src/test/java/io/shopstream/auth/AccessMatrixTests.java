@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Accounts.Account;
+import io.shopstream.support.Catalogue;
 import io.shopstream.support.EmbeddedApiTest;
 import io.shopstream.support.Fixtures;
 import org.junit.jupiter.api.DynamicTest;
@@ -58,6 +59,8 @@ class AccessMatrixTests {
 				200, 200);
 		callers.expect(rows, "GET /v3/api-docs", (c) -> c.get().uri("/v3/api-docs"), 200, 200, 200);
 
+		catalogueAndOrders(rows, callers, admin, user, other);
+
 		rows.add(DynamicTest.dynamicTest("DELETE /users/{own id} as user -> 204", () -> {
 			Account leaving = Accounts.signUp(this.anonymous, "leaving");
 			leaving.client().delete().uri("/api/v1/users/{id}", leaving.id()).exchange().expectStatus().isNoContent();
@@ -70,6 +73,64 @@ class AccessMatrixTests {
 				() -> user.client().get().uri("/api/v1/users/{id}", "0123456789abcdef01234567").exchange()
 					.expectStatus().isNotFound()));
 		return rows;
+	}
+
+	private void catalogueAndOrders(List<DynamicTest> rows, Callers callers, WebTestClient admin, Account user,
+			Account other) {
+		String sku = Fixtures.unique("MX-");
+		String product = Catalogue.product(admin, sku, "3.00", null);
+		Catalogue.stock(admin, sku, 1000);
+		String ownOrder = placed(user.client(), sku);
+		String othersOrder = placed(other.client(), sku);
+		String draft = "{\"sku\": \"" + sku + "\", \"name\": \"Matrix\", \"pricing\": {\"base_price\": \"3.00\", \"currency\": \"USD\"}}";
+
+		callers.expect(rows, "GET /products", (c) -> c.get().uri("/api/v1/products"), 200, 200, 200);
+		callers.expect(rows, "GET /products/{id}", (c) -> c.get().uri("/api/v1/products/{id}", product), 200, 200, 200);
+		callers.expect(rows, "POST /products", (c) -> c.post().uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(draft.replace(sku, Fixtures.unique("MXN-"))), 401, 403, 201);
+		callers.expect(rows, "PUT /products/{id}", (c) -> c.put().uri("/api/v1/products/{id}", product)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(draft), 401, 403, 200);
+		callers.expect(rows, "DELETE /products/{id}", (c) -> c.delete().uri("/api/v1/products/{id}",
+				Catalogue.product(admin, Fixtures.unique("MXD-"), "1.00", null)), 401, 403, 204);
+		callers.expect(rows, "POST /products/bulk", (c) -> c.post().uri("/api/v1/products/bulk")
+			.contentType(MediaType.APPLICATION_NDJSON).bodyValue(draft), 401, 403, 200);
+		callers.expect(rows, "POST /products/{id}/views", (c) -> c.post().uri("/api/v1/products/{id}/views", product),
+				204, 204, 204);
+		callers.expect(rows, "GET /products/{id}/views", (c) -> c.get().uri("/api/v1/products/{id}/views", product),
+				200, 200, 200);
+		callers.expect(rows, "GET /inventory/{sku}", (c) -> c.get().uri("/api/v1/inventory/{sku}", sku), 200, 200, 200);
+		callers.expect(rows, "PUT /inventory/{sku}", (c) -> c.put().uri("/api/v1/inventory/{sku}", sku)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"quantity\": 1000}"), 401, 403, 200);
+		callers.expect(rows, "POST /inventory/{sku}/adjust", (c) -> c.post().uri("/api/v1/inventory/{sku}/adjust", sku)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"delta\": 1}"), 401, 403, 200);
+		callers.expect(rows, "POST /orders", (c) -> c.post().uri("/api/v1/orders")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Catalogue.order(sku, "1")), 401, 201, 201);
+		callers.expect(rows, "GET /orders", (c) -> c.get().uri("/api/v1/orders"), 401, 200, 200);
+		callers.expect(rows, "GET /orders/{own order}", (c) -> c.get().uri("/api/v1/orders/{id}", ownOrder), 401, 200, 200);
+		callers.expect(rows, "GET /orders/{other's order}", (c) -> c.get().uri("/api/v1/orders/{id}", othersOrder), 401,
+				404, 200);
+		callers.expect(rows, "POST /orders/{own order}/status processing", (c) -> c.post()
+			.uri("/api/v1/orders/{id}/status", ownOrder).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"status\": \"processing\"}"), 401, 403, 200);
+		callers.expect(rows, "POST /orders/{other's order}/status cancelled", (c) -> c.post()
+			.uri("/api/v1/orders/{id}/status", othersOrder).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"status\": \"cancelled\"}"), 401, 404, 200);
+		callers.expect(rows, "GET /orders/export", (c) -> c.get().uri("/api/v1/orders/export"), 401, 403, 200);
+		callers.expect(rows, "GET /users/{own id}/orders", (c) -> c.get().uri("/api/v1/users/{id}/orders", user.id()),
+				401, 200, 200);
+		callers.expect(rows, "GET /users/{other id}/orders", (c) -> c.get().uri("/api/v1/users/{id}/orders", other.id()),
+				401, 404, 200);
+		callers.expect(rows, "GET /stores", (c) -> c.get().uri("/api/v1/stores"), 200, 200, 200);
+		callers.expect(rows, "POST /stores", (c) -> c.post().uri("/api/v1/stores").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\": \"Matrix store\", \"longitude\": 2.35, \"latitude\": 48.85}"), 401, 403, 201);
+	}
+
+	private static String placed(WebTestClient client, String sku) {
+		return (String) client.post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Catalogue.order(sku, "1"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("id");
 	}
 
 	private record Callers(WebTestClient anonymous, WebTestClient user, WebTestClient admin) {
