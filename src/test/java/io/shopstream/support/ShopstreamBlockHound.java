@@ -24,6 +24,10 @@ public class ShopstreamBlockHound implements BlockHoundIntegration {
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
 				"_createAndCacheValueDeserializer");
 		builder.allowBlockingCallsInside("tools.jackson.databind.ser.SerializerCache", "addAndResolveNonTypedSerializer");
+		// The embedded back-end stands in for a database server: a change-stream getMore there
+		// waits for the next oplog write on the server's own thread, as MongoDB's await does.
+		builder.allowBlockingCallsInside("io.shopstream.platform.mongo.embedded.WaitingMemoryBackend", "handleGetMore");
+		builder.allowBlockingCallsInside("io.shopstream.platform.mongo.embedded.OplogSignal", "advance");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			System.err.println("[blockhound] blocking call on " + Thread.currentThread().getName());

@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 
 import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * mongo-java-server with its in-memory back-end and oplog (so change streams work), listening
@@ -14,19 +13,35 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
-	private final MongoServer server;
+	private final EmbeddedMongoProperties properties;
 
 	private final InetSocketAddress address;
 
 	private final String database;
 
+	private volatile MongoServer server;
+
 	EmbeddedMongoServer(EmbeddedMongoProperties properties) {
+		this.properties = properties;
 		this.database = properties.database();
-		this.server = new MongoServer(new MemoryBackend());
-		this.server.enableOplog();
-		this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1,
-				properties.workerThreads());
+		this.server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 		this.address = this.server.getLocalAddress();
+	}
+
+	private MongoServer start(InetSocketAddress bindTo) {
+		MongoServer started = new MongoServer(new WaitingMemoryBackend(this.properties.oplogMaxEntries()));
+		started.enableOplog();
+		started.bind(bindTo, 1, this.properties.workerThreads());
+		return started;
+	}
+
+	/**
+	 * Stops the server and starts an empty one on the same port, as a crashed and restarted
+	 * database would look to the driver: connections drop, data and oplog are gone.
+	 */
+	public void restartEmpty() {
+		this.server.shutdownNow();
+		this.server = start(this.address);
 	}
 
 	public InetSocketAddress address() {
