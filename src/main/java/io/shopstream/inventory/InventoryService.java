@@ -8,7 +8,6 @@ import io.shopstream.platform.web.ConflictException;
 import io.shopstream.platform.web.NotFoundException;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -18,7 +17,9 @@ import org.springframework.stereotype.Service;
 /**
  * Stock changes, each one conditional atomic update on the sku's document: the condition
  * ({@code available >= n}, {@code reserved >= n}) and the change are one operation, so
- * concurrent orders can never take more than there is.
+ * concurrent orders can never take more than there is. Where the new state is returned, it is
+ * read after the update (not with findAndModify, which the embedded back-end leaves out of its
+ * oplog, so the inventory feed would miss it).
  */
 @Service
 public class InventoryService {
@@ -84,8 +85,11 @@ public class InventoryService {
 					.set("reorder_point", level.reorderPoint() != null ? level.reorderPoint() : 0L)
 					.set("reorder_quantity", level.reorderQuantity() != null ? level.reorderQuantity() : 0L)
 					.set("updated_at", this.clock.instant());
-				return this.template.findAndModify(query, update,
-						FindAndModifyOptions.options().upsert(reserved == 0L).returnNew(true), InventoryItem.class);
+				Mono<com.mongodb.client.result.UpdateResult> write = reserved == 0L
+						? this.template.upsert(query, update, InventoryItem.class)
+						: this.template.updateFirst(query, update, InventoryItem.class);
+				return write.filter((result) -> result.getMatchedCount() == 1 || result.getUpsertedId() != null)
+					.flatMap((result) -> this.template.findOne(bySku(sku), InventoryItem.class));
 			})
 			.switchIfEmpty(Mono.error(() -> new ConflictException(
 					"reservations for " + sku + " changed meanwhile; try again", "quantity")));
@@ -104,9 +108,9 @@ public class InventoryService {
 		}
 		Update update = new Update().inc("quantity", delta).inc("available", delta).set("updated_at",
 				this.clock.instant());
-		return this.template
-			.findAndModify(Query.query(criteria), update, FindAndModifyOptions.options().returnNew(true),
-					InventoryItem.class)
+		return this.template.updateFirst(Query.query(criteria), update, InventoryItem.class)
+			.filter((result) -> result.getMatchedCount() == 1)
+			.flatMap((result) -> get(sku))
 			.switchIfEmpty(Mono.defer(() -> get(sku).then(Mono.error(new InsufficientStockException(sku)))));
 	}
 

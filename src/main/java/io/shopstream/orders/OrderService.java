@@ -42,7 +42,6 @@ import reactor.util.retry.Retry;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.data.mongodb.ReactiveMongoTransactionManager;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -258,8 +257,9 @@ public class OrderService {
 
 	/**
 	 * Moves an order to its next status, as its owner (cancel only) or an admin. The change is
-	 * conditional on the status read, so two concurrent changes cannot both apply; cancelling
-	 * releases the stock, shipping takes it out of the quantity for good.
+	 * one update conditional on the status read, so two concurrent changes cannot both apply;
+	 * cancelling releases the stock, shipping takes it out of the quantity for good. (An update
+	 * and a read rather than findAndModify, which the embedded back-end leaves out of its oplog.)
 	 */
 	Mono<Order> transition(Caller caller, ObjectId id, StatusRequest request) {
 		OrderStatus next = request.status();
@@ -276,11 +276,12 @@ public class OrderService {
 			Update update = new Update().set("status", next.name())
 				.set("updated_at", now)
 				.push("status_history", new StatusChange(next, now, caller.userId(), request.note()));
-			Supplier<Mono<Order>> change = () -> this.template
-				.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true), Order.class)
+			Supplier<Mono<Order>> change = () -> this.template.updateFirst(current, update, Order.class)
+				.filter((result) -> result.getMatchedCount() == 1)
 				.switchIfEmpty(Mono.error(() -> new ConflictException("The order changed meanwhile; read it again",
 						"status")))
-				.flatMap((changed) -> stockEffect(changed, next).thenReturn(changed));
+				.then(stockEffect(order, next))
+				.then(this.template.findById(id, Order.class));
 			return this.transactions != null ? atomically(change) : change.get();
 		});
 	}

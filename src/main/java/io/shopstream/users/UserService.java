@@ -16,7 +16,6 @@ import io.shopstream.platform.web.paging.PageRequest;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -126,17 +125,25 @@ public class UserService {
 		return newHash.flatMap((hash) -> {
 			Update update = UserUpdates.from(changes, hash.isEmpty() ? null : hash).set("updated_at",
 					this.clock.instant());
-			return this.template.findAndModify(live(id), update, FindAndModifyOptions.options().returnNew(true),
-					User.class);
+			return changeLive(id, update);
 		}).switchIfEmpty(Mono.error(() -> notFound(id))).map(UserView::of);
 	}
 
 	public Mono<Void> delete(ObjectId id) {
 		Instant now = this.clock.instant();
 		Update update = new Update().set("status", UserStatus.deleted).set("deleted_at", now).set("updated_at", now);
-		return this.template.findAndModify(live(id), update, User.class)
-			.switchIfEmpty(Mono.error(() -> notFound(id)))
-			.then();
+		return changeLive(id, update).switchIfEmpty(Mono.error(() -> notFound(id))).then();
+	}
+
+	/**
+	 * One conditional update of a user who is not deleted, then a read of the result; empty when
+	 * there is no such user. (Not findAndModify: the embedded back-end does not record that in
+	 * its oplog, and the live feeds would miss the change.)
+	 */
+	private Mono<User> changeLive(ObjectId id, Update update) {
+		return this.template.updateFirst(live(id), update, User.class)
+			.filter((result) -> result.getMatchedCount() == 1)
+			.flatMap((result) -> this.template.findById(id, User.class));
 	}
 
 	private Mono<User> findLive(ObjectId id) {

@@ -8,7 +8,7 @@ public record UserView(String id, String email, String username, Profile profile
 		UserStatus status, Role role, BigDecimal balance, Instant createdAt, Instant updatedAt,
 		Instant lastLoginAt, Instant deletedAt) {
 
-	static UserView of(User user) {
+	public static UserView of(User user) {
 		return new UserView(user.id(), user.email(), user.username(), user.profile(), user.preferences(),
 				user.status(), user.role(), user.balance(), user.createdAt(), user.updatedAt(), user.lastLoginAt(),
 				user.deletedAt());

@@ -1,0 +1,77 @@
+package io.shopstream.feeds;
+
+import java.time.Instant;
+
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import io.shopstream.inventory.InventoryItem;
+import io.shopstream.orders.Order;
+import io.shopstream.users.User;
+import io.shopstream.users.UserView;
+import org.bson.BsonValue;
+import org.bson.Document;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a change event into a {@link FeedEvent}: the document read into the same record the
+ * REST API returns (a user becomes a {@link UserView}, without any password material), plus
+ * {@code document_key} and {@code cluster_time}, encoded as one SSE frame.
+ */
+@Component
+class FeedEventDecoder {
+
+	private final MongoConverter converter;
+
+	private final JsonMapper json;
+
+	FeedEventDecoder(ReactiveMongoTemplate template, JsonMapper json) {
+		this.converter = template.getConverter();
+		this.json = json;
+	}
+
+	FeedEvent decode(Feed feed, ChangeStreamDocument<Document> change) {
+		String token = change.getResumeToken().getString("_data").getValue();
+		String operation = change.getOperationTypeString();
+		Instant clusterTime = change.getClusterTime() != null
+				? Instant.ofEpochSecond(change.getClusterTime().getTime()) : Instant.now();
+		String id = change.getDocumentKey() != null ? id(change.getDocumentKey().get("_id")) : null;
+		if (id == null && change.getFullDocument() != null && change.getFullDocument().get("_id") != null) {
+			// the embedded back-end's update events carry the update, not the key, as documentKey
+			id = id(change.getFullDocument().toBsonDocument().get("_id"));
+		}
+		Object view = view(feed, change.getFullDocument());
+		ObjectNode data = view != null ? this.json.valueToTree(view) : this.json.createObjectNode();
+		data.putObject("document_key").put("id", id);
+		data.put("cluster_time", clusterTime.toString());
+		return new FeedEvent(token, operation, clusterTime, id, view,
+				FeedEvent.frame(token, operation, this.json.writeValueAsString(data)));
+	}
+
+	/**
+	 * The document in its API shape; null when there is none, or only a partial one (the
+	 * embedded back-end's update lookup of a document already gone gives just the changed fields).
+	 */
+	private Object view(Feed feed, Document document) {
+		if (document == null || !document.containsKey("_id")) {
+			return null;
+		}
+		return switch (feed) {
+			case users -> UserView.of(this.converter.read(User.class, document));
+			case orders -> this.converter.read(Order.class, document);
+			case inventory -> this.converter.read(InventoryItem.class, document);
+		};
+	}
+
+	private static String id(BsonValue id) {
+		if (id == null) {
+			return null;
+		}
+		return id.isObjectId() ? id.asObjectId().getValue().toHexString() : id.isString() ? id.asString().getValue()
+				: id.toString();
+	}
+
+}

@@ -1,0 +1,96 @@
+package io.shopstream.feeds;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.shopstream.platform.security.Caller;
+import io.shopstream.platform.security.Callers;
+import io.shopstream.platform.web.NotFoundException;
+import io.shopstream.platform.web.QueryParams;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerResponse;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * {@code GET /api/v1/feeds/{users,orders,inventory}}: checks who is asking and what they filter
+ * on, then registers an SSE subscriber with the hub. Per connection it keeps only the
+ * subscriber (its caller, filter and queue); frames are shared bytes wrapped without copying.
+ */
+@Component
+class FeedHandler {
+
+	private static final Pattern TOKEN = Pattern.compile("[0-9A-Za-z_-]{1,4096}");
+
+	private final ChangeFeedHub hub;
+
+	private final FeedProperties properties;
+
+	FeedHandler(ChangeFeedHub hub, FeedProperties properties) {
+		this.hub = hub;
+		this.properties = properties;
+	}
+
+	Mono<ServerResponse> subscribe(ServerRequest request) {
+		Feed feed = Feed.named(request.pathVariable("feed"));
+		if (feed == null) {
+			throw new NotFoundException("No feed named " + request.pathVariable("feed"));
+		}
+		QueryParams.allowOnly(request, feed.parameters());
+		FeedFilter filter = feed.filter(request.queryParams().toSingleValueMap());
+		String lastEventId = lastEventId(request);
+		return Callers.optional(request).flatMap((caller) -> {
+			feed.authorize(caller);
+			return stream(request, feed, caller, filter, lastEventId);
+		});
+	}
+
+	private Mono<ServerResponse> stream(ServerRequest request, Feed feed, Optional<Caller> caller, FeedFilter filter,
+			String lastEventId) {
+		ServerHttpResponse response = request.exchange().getResponse();
+		FeedSubscriber subscriber = new FeedSubscriber(caller.orElse(null), filter, this.properties.queueSize(),
+				() -> closeConnection(response));
+		DataBufferFactory buffers = response.bufferFactory();
+		Flux<DataBuffer> body = subscriber.frames()
+			.map(buffers::wrap)
+			.doOnSubscribe((subscription) -> this.hub.subscribe(feed, subscriber, lastEventId))
+			.doFinally((signal) -> this.hub.unsubscribe(feed, subscriber));
+		return ServerResponse.ok()
+			.contentType(MediaType.TEXT_EVENT_STREAM)
+			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.header("X-Accel-Buffering", "no")
+			.body(BodyInserters.fromDataBuffers(body));
+	}
+
+	/** The id to resume after: the Last-Event-ID header, or {@code ?last_event_id=}; null to start live. */
+	private static String lastEventId(ServerRequest request) {
+		String id = request.headers().firstHeader("Last-Event-ID");
+		if (id == null) {
+			id = request.queryParam(Feed.LAST_EVENT_ID).orElse(null);
+		}
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		return TOKEN.matcher(id).matches() ? id : "invalid";
+	}
+
+	/** Drops the TCP connection of a subscriber cut off for being too slow. */
+	private static void closeConnection(ServerHttpResponse response) {
+		Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+		if (nativeResponse instanceof HttpServerResponse netty) {
+			netty.withConnection(Connection::dispose);
+		}
+	}
+
+}

@@ -1,0 +1,65 @@
+package io.shopstream.feeds;
+
+import io.shopstream.platform.security.AccessRules;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.springdoc.core.annotations.RouterOperation;
+import org.springdoc.core.annotations.RouterOperations;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+import static org.springframework.web.reactive.function.server.RouterFunctions.route;
+
+/** The feed routes and their access rules: inventory public, orders signed in, users admin. */
+@Configuration(proxyBeanMethods = false)
+class FeedRouter {
+
+	private static final String EXAMPLE = """
+			retry: 3000
+
+			id: 8263F1D2A8000000012B022C0100296E5A1004...
+			event: update
+			data: {"id":"665f1c2e8b3e4a1d2c3b4a61","sku":"PROD-123","quantity":100,"reserved":6,"available":94,"document_key":{"id":"665f1c2e8b3e4a1d2c3b4a61"},"cluster_time":"2026-11-25T16:48:14Z"}
+
+			: heartbeat
+			""";
+
+	@Bean
+	@RouterOperations(@RouterOperation(path = "/api/v1/feeds/{feed}", method = RequestMethod.GET,
+			beanClass = FeedHandler.class, beanMethod = "subscribe",
+			operation = @Operation(operationId = "subscribeToFeed", tags = "feeds",
+					summary = "Server-Sent Events of changes to users (admin), orders (own; admin all) or inventory (public)",
+					parameters = {
+							@Parameter(in = ParameterIn.PATH, name = "feed", example = "inventory",
+									description = "users, orders or inventory"),
+							@Parameter(in = ParameterIn.HEADER, name = "Last-Event-ID",
+									description = "resume right after this event"),
+							@Parameter(in = ParameterIn.QUERY, name = "last_event_id"),
+							@Parameter(in = ParameterIn.QUERY, name = "status", description = "orders, users"),
+							@Parameter(in = ParameterIn.QUERY, name = "role", description = "users"),
+							@Parameter(in = ParameterIn.QUERY, name = "sku", description = "inventory"),
+							@Parameter(in = ParameterIn.QUERY, name = "below_reorder_point", description = "inventory") },
+					responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream",
+							examples = @ExampleObject(value = EXAMPLE))))))
+	RouterFunction<ServerResponse> feedRoutes(FeedHandler handler) {
+		return route().GET("/api/v1/feeds/{feed}", handler::subscribe).build();
+	}
+
+	@Bean
+	AccessRules feedAccessRules() {
+		return (exchanges) -> {
+			exchanges.pathMatchers(HttpMethod.GET, "/api/v1/feeds/inventory").permitAll();
+			exchanges.pathMatchers(HttpMethod.GET, "/api/v1/feeds/users").hasRole("ADMIN");
+		};
+	}
+
+}
