@@ -1,0 +1,66 @@
+package io.shopstream.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import reactor.core.publisher.Flux;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** A Server-Sent Events client for tests, like a browser's EventSource but explicit about reconnects. */
+public final class SseClient {
+
+	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebClient client;
+
+	public SseClient(int port) {
+		this.client = WebClient.builder()
+			.baseUrl("http://localhost:" + port)
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build();
+	}
+
+	/** Events of the feed; a bearer token or cookie when given, resuming after lastEventId when given. */
+	public Flux<ServerSentEvent<String>> events(String path, String bearer, String cookie, String lastEventId) {
+		return this.client.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM).headers((headers) -> {
+			if (bearer != null) {
+				headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+			}
+			if (cookie != null) {
+				headers.set(HttpHeaders.COOKIE, "shopstream_session=" + cookie);
+			}
+			if (lastEventId != null) {
+				headers.set("Last-Event-ID", lastEventId);
+			}
+		}).retrieve().bodyToFlux(EVENTS);
+	}
+
+	/** The raw bytes of the stream, decoded as UTF-8, for as long as {@code duration}. */
+	public String raw(String path, String bearer, Duration duration) {
+		return this.client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
+			.retrieve()
+			.bodyToFlux(DataBuffer.class)
+			.take(duration)
+			.map((buffer) -> {
+				String text = buffer.toString(StandardCharsets.UTF_8);
+				DataBufferUtils.release(buffer);
+				return text;
+			})
+			.reduce("", String::concat)
+			.block(duration.plusSeconds(10));
+	}
+
+	/** Only real events: no comments, no retry-only frames. */
+	public static boolean isEvent(ServerSentEvent<String> event) {
+		return event.event() != null;
+	}
+
+}
