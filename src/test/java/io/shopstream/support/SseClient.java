@@ -4,12 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import reactor.core.publisher.Flux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -22,7 +25,10 @@ public final class SseClient {
 	private final WebClient client;
 
 	public SseClient(int port) {
+		ConnectionProvider connections = ConnectionProvider.builder("sse-test").maxConnections(2000)
+			.pendingAcquireMaxCount(-1).build();
 		this.client = WebClient.builder()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
 			.baseUrl("http://localhost:" + port)
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
 			.build();

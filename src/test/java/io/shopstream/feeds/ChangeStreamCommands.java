@@ -1,0 +1,70 @@
+package io.shopstream.feeds;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import com.mongodb.event.CommandSucceededEvent;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Watches the driver's commands: counts the {@code $changeStream} aggregates sent per collection
+ * and remembers the cursor id each one got, as a DBA watching the server would.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class ChangeStreamCommands implements CommandListener {
+
+	private final Map<String, AtomicInteger> opened = new ConcurrentHashMap<>();
+
+	private final Map<Integer, String> pending = new ConcurrentHashMap<>();
+
+	private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+
+	@Bean
+	MongoClientSettingsBuilderCustomizer changeStreamCommandListener() {
+		return (settings) -> settings.addCommandListener(this);
+	}
+
+	@Override
+	public void commandStarted(CommandStartedEvent event) {
+		BsonDocument command = event.getCommand();
+		if ("aggregate".equals(event.getCommandName()) && command.isArray("pipeline")
+				&& !command.getArray("pipeline").isEmpty()) {
+			BsonValue first = command.getArray("pipeline").get(0);
+			if (first.isDocument() && first.asDocument().containsKey("$changeStream")) {
+				String collection = command.getString("aggregate").getValue();
+				this.opened.computeIfAbsent(collection, (c) -> new AtomicInteger()).incrementAndGet();
+				this.pending.put(event.getRequestId(), collection);
+			}
+		}
+	}
+
+	@Override
+	public void commandSucceeded(CommandSucceededEvent event) {
+		String collection = this.pending.remove(event.getRequestId());
+		if (collection != null) {
+			this.cursors.put(collection, event.getResponse().getDocument("cursor").getInt64("id").getValue());
+		}
+	}
+
+	int opened(String collection) {
+		AtomicInteger count = this.opened.get(collection);
+		return count == null ? 0 : count.get();
+	}
+
+	long lastCursor(String collection) {
+		return this.cursors.get(collection);
+	}
+
+	void reset() {
+		this.opened.clear();
+	}
+
+}

@@ -1,0 +1,120 @@
+package io.shopstream.feeds;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.reactivestreams.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.shopstream.support.Accounts;
+import io.shopstream.support.Catalogue;
+import io.shopstream.support.Fixtures;
+import io.shopstream.support.Later;
+import io.shopstream.support.SseClient;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The shared change streams under load and trouble: one server cursor per collection whatever
+ * the number of subscribers, resume without gap or duplicate (from the ring and from a catch-up
+ * cursor), a killed cursor, and the heartbeat.
+ */
+/**
+ * The shared change streams under load and trouble: one server cursor per collection whatever
+ * the number of subscribers, resume without gap or duplicate, a killed cursor, and the heartbeat.
+ */
+class FeedStreamTests extends FeedStreamSupport {
+
+	@Test
+	void two_hundred_subscribers_per_feed_share_one_change_stream_per_collection() {
+		await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
+		this.commands.reset();
+		AtomicInteger connected = new AtomicInteger();
+		AtomicInteger received = new AtomicInteger();
+		String sku = Fixtures.unique("FAN-");
+		List<Disposable> subscribers = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			subscribers.add(subscribe("/api/v1/feeds/inventory?sku=" + sku, null, connected, received));
+			subscribers.add(subscribe("/api/v1/feeds/orders", this.adminToken, connected, null));
+			subscribers.add(subscribe("/api/v1/feeds/users", this.adminToken, connected, null));
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> connected.get() == 600);
+		Catalogue.stock(this.admin, sku, 5);
+		await().atMost(Duration.ofSeconds(10)).until(() -> received.get() == 200);
+
+		assertThat(this.commands.opened("inventory")).isEqualTo(1);
+		assertThat(this.commands.opened("orders")).isEqualTo(1);
+		assertThat(this.commands.opened("users")).isEqualTo(1);
+		for (String collection : List.of("inventory", "orders", "users")) {
+			assertThat(this.meters.get("shopstream.feeds.change_streams").tag("collection", collection).gauge().value())
+				.isEqualTo(1.0);
+		}
+		assertThat(this.meters.get("shopstream.feeds.subscribers").tag("feed", "inventory").gauge().value())
+			.isEqualTo(200.0);
+		subscribers.forEach(Disposable::dispose);
+		await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
+	}
+
+	@Test
+	void a_client_that_drops_twenty_times_gets_all_1000_updates_in_order_once() {
+		resumeAcrossDrops(Fixtures.unique("RES-"), 1000, 20);
+	}
+
+	@Test
+	void the_stream_survives_its_cursor_being_killed_without_losing_an_event() {
+		String sku = Fixtures.unique("KILL-");
+		Catalogue.stock(this.admin, sku, 0);
+		List<String> seen = new CopyOnWriteArrayList<>();
+		AtomicInteger connected = new AtomicInteger();
+		Disposable subscriber = this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, null)
+			.doOnNext((event) -> {
+				if (event.event() == null) {
+					connected.incrementAndGet();
+				}
+				else {
+					seen.add(event.id());
+				}
+			})
+			.subscribe();
+		await().atMost(Duration.ofSeconds(10)).until(() -> connected.get() > 0);
+		adjust(sku, 10);
+		await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 10);
+		long cursor = this.commands.lastCursor("inventory");
+		Mono.from(this.mongo.getDatabase("shopstream").runCommand(
+				new Document("killCursors", "inventory").append("cursors", List.of(cursor)))).block();
+		adjust(sku, 10);
+		await().atMost(Duration.ofSeconds(15)).until(() -> seen.size() >= 20);
+		subscriber.dispose();
+		// the embedded back-end's resume tokens sort in oplog order
+		assertThat(seen).hasSize(20).doesNotHaveDuplicates().isSorted();
+	}
+
+	@Test
+	void idle_connections_get_a_heartbeat_comment() {
+		List<ServerSentEvent<String>> frames = this.sse.events("/api/v1/feeds/inventory", null, null, null)
+			.take(Duration.ofMillis(1500))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(frames).filteredOn((frame) -> "heartbeat".equals(frame.comment())).hasSizeGreaterThanOrEqualTo(2);
+	}
+
+}
