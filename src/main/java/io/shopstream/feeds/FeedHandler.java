@@ -7,6 +7,7 @@ import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.web.NotFoundException;
 import io.shopstream.platform.web.QueryParams;
+import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -59,6 +60,7 @@ class FeedHandler {
 	private Mono<ServerResponse> stream(ServerRequest request, Feed feed, Optional<Caller> caller, FeedFilter filter,
 			String lastEventId) {
 		ServerHttpResponse response = request.exchange().getResponse();
+		limitSendBuffer(response);
 		FeedSubscriber subscriber = new FeedSubscriber(caller.orElse(null), filter, this.properties.queueSize(),
 				() -> closeConnection(response));
 		DataBufferFactory buffers = response.bufferFactory();
@@ -83,6 +85,19 @@ class FeedHandler {
 			return null;
 		}
 		return TOKEN.matcher(id).matches() ? id : "invalid";
+	}
+
+	/**
+	 * Gives the connection a small kernel send buffer. Left to autotuning, Linux grows it to
+	 * megabytes for a client that stopped reading, so the subscriber's queue would never fill
+	 * and the memory would sit in the kernel instead.
+	 */
+	private void limitSendBuffer(ServerHttpResponse response) {
+		Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
+		if (nativeResponse instanceof HttpServerResponse netty) {
+			int bytes = (int) this.properties.socketSendBuffer().toBytes();
+			netty.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_SNDBUF, bytes));
+		}
 	}
 
 	/** Drops the TCP connection of a subscriber cut off for being too slow. */

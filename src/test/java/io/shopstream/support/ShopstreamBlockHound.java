@@ -28,6 +28,8 @@ public class ShopstreamBlockHound implements BlockHoundIntegration {
 		// waits for the next oplog write on the server's own thread, as MongoDB's await does.
 		builder.allowBlockingCallsInside("io.shopstream.platform.mongo.embedded.WaitingMemoryBackend", "handleGetMore");
 		builder.allowBlockingCallsInside("io.shopstream.platform.mongo.embedded.OplogSignal", "advance");
+		// Netty's adaptive buffer allocator takes a short lock when many threads allocate at once.
+		builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines");
 		builder.blockingMethodCallback((method) -> {
 			BlockingOperationError error = new BlockingOperationError(method);
 			System.err.println("[blockhound] blocking call on " + Thread.currentThread().getName());

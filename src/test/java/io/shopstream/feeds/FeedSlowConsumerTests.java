@@ -1,0 +1,172 @@
+package io.shopstream.feeds;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.shopstream.support.Catalogue;
+import io.shopstream.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One subscriber that never reads while 50 others take 5 000 events: the 50 get every event,
+ * quickly; the stalled one is cut off when its queue fills, and the heap stays bounded.
+ */
+class FeedSlowConsumerTests extends FeedStreamSupport {
+
+	private static final int SUBSCRIBERS = 50;
+
+	private static final int EVENTS = 5000;
+
+	@Test
+	void a_stalled_subscriber_is_cut_off_and_nobody_else_slows_down() throws Exception {
+		warmUp();
+		String sku = Fixtures.unique("SLOW-");
+		Catalogue.stock(this.admin, sku, 0);
+		String path = "/api/v1/feeds/inventory?sku=" + sku;
+		long heapBefore = usedHeapAfterGc();
+		double cutBefore = this.meters.get("shopstream.feeds.disconnects.slow").tag("feed", "inventory").counter().count();
+
+		Map<Integer, List<String>> received = new ConcurrentHashMap<>();
+		List<Long> latenciesMillis = Collections.synchronizedList(new ArrayList<>());
+		AtomicInteger connected = new AtomicInteger();
+		List<Disposable> readers = new ArrayList<>();
+		for (int i = 0; i < SUBSCRIBERS; i++) {
+			List<String> ids = new CopyOnWriteArrayList<>();
+			received.put(i, ids);
+			readers.add(this.sse.events(path, null, null, null).subscribe((event) -> {
+				if (event.event() == null) {
+					if (event.retry() != null) {
+						connected.incrementAndGet();
+					}
+					return;
+				}
+				ids.add(event.id());
+				Instant changedAt = updatedAt(event.data());
+				latenciesMillis.add(Duration.between(changedAt, Instant.now()).toMillis());
+			}));
+		}
+		try (Socket stalled = stalledSubscriber(path)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> connected.get() == SUBSCRIBERS
+					&& this.meters.get("shopstream.feeds.subscribers").tag("feed", "inventory").gauge().value() >= SUBSCRIBERS + 1);
+
+			changeStockDirectly(sku, EVENTS);
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> received.values().stream().allMatch((ids) -> ids.size() >= EVENTS));
+
+			for (List<String> ids : received.values()) {
+				assertThat(ids).hasSize(EVENTS).doesNotHaveDuplicates();
+			}
+			List<Long> sorted = new ArrayList<>(latenciesMillis);
+			Collections.sort(sorted);
+			long p50 = sorted.get(sorted.size() / 2);
+			long p99 = sorted.get((int) (sorted.size() * 0.99));
+			System.out.printf("[shopstream] %d deliveries to %d subscribers: latency p50 %d ms, p99 %d ms%n", sorted.size(),
+					SUBSCRIBERS, p50, p99);
+			assertThat(p99).as("p99 delivery latency in ms").isLessThan(250);
+
+			assertThat(this.meters.get("shopstream.feeds.disconnects.slow").tag("feed", "inventory").counter().count())
+				.isGreaterThan(cutBefore);
+			assertThat(readsToEnd(stalled)).as("the stalled connection is closed by the server").isTrue();
+		}
+		finally {
+			readers.forEach(Disposable::dispose);
+		}
+		long heapGrowth = usedHeapAfterGc() - heapBefore;
+		assertThat(heapGrowth).as("heap growth in bytes").isLessThan(64L * 1024 * 1024);
+	}
+
+	/**
+	 * Stock changes written straight through the driver at a steady 250 a second (12 500
+	 * deliveries a second to the 50 readers), each one an event.
+	 */
+	private void changeStockDirectly(String sku, int times) {
+		com.mongodb.reactivestreams.client.MongoCollection<org.bson.Document> inventory = this.mongo
+			.getDatabase("shopstream").getCollection("inventory");
+		reactor.core.publisher.Flux.interval(Duration.ofMillis(4))
+			.take(times)
+			.onBackpressureBuffer()
+			.concatMap((i) -> reactor.core.publisher.Mono.from(inventory.updateOne(
+					com.mongodb.client.model.Filters.eq("sku", sku),
+					com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.inc("quantity", 1),
+							com.mongodb.client.model.Updates.inc("available", 1),
+							com.mongodb.client.model.Updates.set("updated_at", new java.util.Date())))))
+			.blockLast(Duration.ofMinutes(2));
+	}
+
+	/** The event's updated_at, read without a JSON parse, so the readers stay cheap. */
+	private static Instant updatedAt(String data) {
+		int start = data.indexOf("\"updated_at\":\"") + 14;
+		return Instant.parse(data.substring(start, data.indexOf('"', start)));
+	}
+
+	/** The same path, briefly, so that what is measured is not the JIT compiling it. */
+	private void warmUp() {
+		String sku = Fixtures.unique("WARM-");
+		Catalogue.stock(this.admin, sku, 0);
+		List<Disposable> readers = new ArrayList<>();
+		for (int i = 0; i < SUBSCRIBERS; i++) {
+			readers.add(this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, null)
+				.filter((event) -> event.event() != null)
+				.subscribe((event) -> updatedAt(event.data())));
+		}
+		await().atMost(Duration.ofSeconds(20)).until(() -> this.meters.get("shopstream.feeds.subscribers")
+			.tag("feed", "inventory").gauge().value() >= SUBSCRIBERS);
+		changeStockDirectly(sku, 1000);
+		readers.forEach(Disposable::dispose);
+	}
+
+	/** Connects, asks for the feed, and then reads nothing, through a tiny receive window. */
+	private Socket stalledSubscriber(String path) throws Exception {
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(1024);
+		socket.connect(new InetSocketAddress("localhost", this.port));
+		OutputStream out = socket.getOutputStream();
+		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		return socket;
+	}
+
+	/** Drains what the kernel buffered and reports whether the server closed the connection. */
+	private static boolean readsToEnd(Socket socket) throws Exception {
+		socket.setSoTimeout(15_000);
+		InputStream in = socket.getInputStream();
+		byte[] buffer = new byte[64 * 1024];
+		try {
+			while (true) {
+				if (in.read(buffer) < 0) {
+					return true;
+				}
+			}
+		}
+		catch (java.net.SocketException ex) {
+			return true;
+		}
+		catch (java.net.SocketTimeoutException ex) {
+			return false;
+		}
+	}
+
+	private static long usedHeapAfterGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+}
