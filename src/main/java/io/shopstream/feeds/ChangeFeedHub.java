@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The shared change streams, one per collection, and the one heartbeat tick that keeps every
  * idle connection open. Stops before the web server's graceful shutdown starts waiting, ending
- * every feed cleanly so EventSource clients reconnect to another instance.
+ * every feed cleanly so EventSource clients reconnect to another instance; starts again if the
+ * context is restarted.
  */
 @Component
 class ChangeFeedHub implements SmartLifecycle {
@@ -56,6 +57,7 @@ class ChangeFeedHub implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.streams.values().forEach(SharedStream::start);
 		this.heartbeat = Flux.interval(this.properties.heartbeat(), this.properties.heartbeat())
 			.subscribe((tick) -> this.streams.values().forEach(SharedStream::heartbeat));
 		this.running = true;

@@ -9,6 +9,8 @@ import io.shopstream.users.User;
 import io.shopstream.users.UserView;
 import org.bson.BsonValue;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class FeedEventDecoder {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedEventDecoder.class);
 
 	private final MongoConverter converter;
 
@@ -52,18 +56,27 @@ class FeedEventDecoder {
 	}
 
 	/**
-	 * The document in its API shape; null when there is none, or only a partial one (the
-	 * embedded back-end's update lookup of a document already gone gives just the changed fields).
+	 * The document in its API shape; null when there is none, only a partial one (the embedded
+	 * back-end's update lookup of a document already gone gives just the changed fields), or one
+	 * that does not read as the feature's record (written around the service). Such an event still
+	 * goes out with its document key, and never stops the stream.
 	 */
 	private Object view(Feed feed, Document document) {
 		if (document == null || !document.containsKey("_id")) {
 			return null;
 		}
-		return switch (feed) {
-			case users -> UserView.of(this.converter.read(User.class, document));
-			case orders -> this.converter.read(Order.class, document);
-			case inventory -> this.converter.read(InventoryItem.class, document);
-		};
+		try {
+			return switch (feed) {
+				case users -> UserView.of(this.converter.read(User.class, document));
+				case orders -> this.converter.read(Order.class, document);
+				case inventory -> this.converter.read(InventoryItem.class, document);
+			};
+		}
+		catch (RuntimeException ex) {
+			log.warn("A {} document {} does not read as the API's record; sending its key only", feed.collection(),
+					document.get("_id"));
+			return null;
+		}
 	}
 
 	private static String id(BsonValue id) {

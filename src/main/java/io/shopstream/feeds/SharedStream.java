@@ -141,6 +141,13 @@ final class SharedStream {
 		}
 	}
 
+	/** Accepts subscribers again after a {@link #stop()} (a lifecycle restart). */
+	void start() {
+		synchronized (this.lock) {
+			this.stopped = false;
+		}
+	}
+
 	/** Ends every subscriber's stream cleanly and closes the change stream (shutdown). */
 	void stop() {
 		synchronized (this.lock) {

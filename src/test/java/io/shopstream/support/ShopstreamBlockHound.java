@@ -19,6 +19,10 @@ public class ShopstreamBlockHound implements BlockHoundIntegration {
 				"lockInterruptibly" }) {
 			builder.allowBlockingCallsInside("com.mongodb.internal.Locks", method);
 		}
+		// The driver names a new server session with UUID.randomUUID(), which reads /dev/urandom;
+		// that device never blocks, and the driver does it off the request path.
+		builder.allowBlockingCallsInside("com.mongodb.internal.session.ServerSessionPool",
+				"createNewServerSessionIdentifier");
 		// Jackson builds a type's (de)serializer once, under a lock; requests arriving together for
 		// a type not yet seen wait for the first one to finish building it.
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
