@@ -1,0 +1,207 @@
+package io.shopstream.feeds;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.shopstream.support.Accounts;
+import io.shopstream.support.Accounts.Account;
+import io.shopstream.support.Catalogue;
+import io.shopstream.support.Fixtures;
+import io.shopstream.support.Later;
+import io.shopstream.support.SseClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.test.StepVerifier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The live-feed contract as an EventSource client sees it; run on the embedded back-end by
+ * {@link FeedApiTests} and on a real MongoDB by {@link FeedApiOnMongoDbTests}.
+ */
+abstract class FeedApiContract {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@Autowired
+	WebTestClient anonymous;
+
+	@LocalServerPort
+	int port;
+
+	WebTestClient admin;
+
+	String adminToken;
+
+	SseClient sse;
+
+	@BeforeEach
+	void setUp() {
+		this.adminToken = Accounts.login(this.anonymous, Accounts.ADMIN_LOGIN, Accounts.ADMIN_PASSWORD);
+		this.admin = Accounts.as(this.anonymous, this.adminToken);
+		this.sse = new SseClient(this.port);
+	}
+
+	@Test
+	void streams_each_change_as_an_sse_frame_with_its_resume_token() {
+		String sku = Fixtures.unique("FEED-");
+		Flux<ServerSentEvent<String>> events = this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, null);
+		StepVerifier.create(events)
+			.assertNext((first) -> assertThat(first.retry()).isEqualTo(Duration.ofSeconds(3)))
+			.then(() -> Catalogue.stock(this.admin, sku, 7))
+			.assertNext((insert) -> {
+				assertThat(insert.event()).isEqualTo("insert");
+				assertThat(insert.id()).matches("[0-9A-Za-z]+");
+				JsonNode data = JSON.readTree(insert.data());
+				assertThat(data.get("sku").asString()).isEqualTo(sku);
+				assertThat(data.get("available").asInt()).isEqualTo(7);
+				assertThat(data.get("document_key").get("id").asString()).isEqualTo(data.get("id").asString());
+				assertThat(data.get("cluster_time").asString()).endsWith("Z");
+			})
+			.then(() -> this.admin.post().uri("/api/v1/inventory/{sku}/adjust", sku).contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"delta\": 3}").exchange().expectStatus().isOk())
+			.assertNext((update) -> {
+				assertThat(update.event()).isEqualTo("update");
+				assertThat(JSON.readTree(update.data()).get("available").asInt()).isEqualTo(10);
+			})
+			.thenCancel()
+			.verify(WAIT);
+	}
+
+	@Test
+	void answers_with_event_stream_headers_that_proxies_do_not_buffer() {
+		this.anonymous.mutate().responseTimeout(Duration.ofSeconds(1)).build()
+			.get().uri("/api/v1/feeds/inventory").accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus().isOk()
+			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.expectHeader().valueEquals("X-Accel-Buffering", "no")
+			.returnResult(org.springframework.core.io.buffer.DataBuffer.class).getResponseBody()
+			.map((buffer) -> buffer.toString(java.nio.charset.StandardCharsets.UTF_8))
+			.take(1)
+			.as(StepVerifier::create)
+			.expectNext("retry: 3000\n\n")
+			.verifyComplete();
+	}
+
+	@Test
+	void the_users_feed_is_for_admins_and_never_carries_password_material() {
+		this.anonymous.get().uri("/api/v1/feeds/users").exchange().expectStatus().isUnauthorized();
+		Account user = Accounts.signUp(this.anonymous, "feedsnoop");
+		user.client().get().uri("/api/v1/feeds/users").exchange().expectStatus().isForbidden();
+
+		String name = Fixtures.unique("secretive");
+		Later steps = Later.run(Duration.ofMillis(300), () -> {
+			String id = (String) this.admin.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Fixtures.newUserJson(name)).exchange().expectBody(Map.class).returnResult()
+				.getResponseBody().get("id");
+			this.admin.patch().uri("/api/v1/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"password\": \"another long secret\"}").exchange().expectStatus().isOk();
+		});
+		String raw = this.sse.raw("/api/v1/feeds/users", this.adminToken, Duration.ofSeconds(3));
+		steps.join();
+		assertThat(raw).contains(name).contains("event: insert").contains("event: update");
+		assertThat(raw).doesNotContain("password").doesNotContain("$2a$").doesNotContain("correct horse")
+			.doesNotContain("another long secret");
+	}
+
+	@Test
+	void a_user_sees_exactly_their_own_orders_and_an_admin_sees_all() {
+		String sku = Fixtures.unique("OF-");
+		Catalogue.product(this.admin, sku, "2.00", null);
+		Catalogue.stock(this.admin, sku, 100);
+		Account alice = Accounts.signUp(this.anonymous, "alice");
+		Account bob = Accounts.signUp(this.anonymous, "bob");
+		this.anonymous.get().uri("/api/v1/feeds/orders").exchange().expectStatus().isUnauthorized();
+
+		Flux<String> aliceSees = ownerIds(this.sse.events("/api/v1/feeds/orders", null, alice.token(), null));
+		Flux<String> adminSees = ownerIds(this.sse.events("/api/v1/feeds/orders", this.adminToken, null, null));
+		Runnable placeBoth = () -> {
+			place(bob, sku);
+			place(alice, sku);
+			place(bob, sku);
+			place(alice, sku);
+		};
+		Later steps = Later.run(Duration.ofMillis(500), placeBoth);
+		List<String> alices = aliceSees.take(Duration.ofSeconds(3)).collectList().block(WAIT);
+		steps.join();
+		assertThat(alices).containsExactly(alice.id(), alice.id());
+		steps = Later.run(Duration.ofMillis(500), placeBoth);
+		List<String> admins = adminSees.take(Duration.ofSeconds(3)).collectList().block(WAIT);
+		steps.join();
+		assertThat(admins).containsExactly(bob.id(), alice.id(), bob.id(), alice.id());
+	}
+
+	@Test
+	void filters_on_the_shared_stream_and_refuses_unknown_parameters() {
+		String wanted = Fixtures.unique("WANT-");
+		String other = Fixtures.unique("OTHER-");
+		Flux<String> skus = this.sse.events("/api/v1/feeds/inventory?sku=" + wanted, null, null, null)
+			.filter(SseClient::isEvent)
+			.map((event) -> JSON.readTree(event.data()).get("sku").asString());
+		Flux<Integer> low = this.sse.events("/api/v1/feeds/inventory?below_reorder_point=true", null, null, null)
+			.filter(SseClient::isEvent)
+			.map((event) -> JSON.readTree(event.data()))
+			.filter((data) -> data.get("sku").asString().equals(wanted) || data.get("sku").asString().equals(other))
+			.map((data) -> data.get("available").asInt());
+		Later steps = Later.run(Duration.ofMillis(500), () -> {
+			Catalogue.stock(this.admin, other, 1);
+			Catalogue.stock(this.admin, wanted, 100);
+			Catalogue.stock(this.admin, wanted, 2);
+		});
+		assertThat(skus.take(Duration.ofSeconds(3)).collectList().block(WAIT)).containsExactly(wanted, wanted);
+		steps.join();
+		steps = Later.run(Duration.ofMillis(500), () -> {
+			Catalogue.stock(this.admin, other, 1);
+			Catalogue.stock(this.admin, wanted, 100);
+		});
+		assertThat(low.take(Duration.ofSeconds(3)).collectList().block(WAIT)).containsExactly(1);
+		steps.join();
+
+		this.anonymous.get().uri("/api/v1/feeds/inventory?colour=red").exchange().expectStatus().isBadRequest();
+		this.anonymous.get().uri("/api/v1/feeds/inventory?below_reorder_point=maybe").exchange().expectStatus().isBadRequest();
+		this.admin.get().uri("/api/v1/feeds/orders?status=lost").exchange().expectStatus().isBadRequest();
+		this.admin.get().uri("/api/v1/feeds/users?role=emperor").exchange().expectStatus().isBadRequest();
+		this.admin.get().uri("/api/v1/feeds/everything").exchange().expectStatus().isNotFound();
+	}
+
+	@Test
+	void an_unknown_last_event_id_gets_resync_before_going_live() {
+		String sku = Fixtures.unique("RS-");
+		StepVerifier.create(this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, "00000000DEADBEEF")
+			.filter((event) -> event.event() != null))
+			.assertNext((resync) -> {
+				assertThat(resync.event()).isEqualTo("resync");
+				assertThat(resync.data()).contains("reason");
+			})
+			.then(() -> Catalogue.stock(this.admin, sku, 1))
+			.assertNext((insert) -> assertThat(insert.event()).isEqualTo("insert"))
+			.thenCancel()
+			.verify(WAIT);
+	}
+
+	private void place(Account account, String sku) {
+		account.client().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Catalogue.order(sku, "1")).exchange().expectStatus().isCreated();
+	}
+
+	private static Flux<String> ownerIds(Flux<ServerSentEvent<String>> events) {
+		return events.filter((event) -> "insert".equals(event.event()))
+			.map((event) -> JSON.readTree(event.data()).get("user").get("id").asString());
+	}
+
+}
