@@ -92,13 +92,13 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 	}
 
 	/**
-	 * Stock changes written straight through the driver at a steady 250 a second (12 500
+	 * Stock changes written straight through the driver at a steady 200 a second (10 000
 	 * deliveries a second to the 50 readers), each one an event.
 	 */
 	private void changeStockDirectly(String sku, int times) {
 		com.mongodb.reactivestreams.client.MongoCollection<org.bson.Document> inventory = this.mongo
 			.getDatabase("shopstream").getCollection("inventory");
-		reactor.core.publisher.Flux.interval(Duration.ofMillis(4))
+		reactor.core.publisher.Flux.interval(Duration.ofMillis(5))
 			.take(times)
 			.onBackpressureBuffer()
 			.concatMap((i) -> reactor.core.publisher.Mono.from(inventory.updateOne(

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.bson.Document;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -58,6 +59,38 @@ public class KeysetPager {
 			Query items = hinted(query(bounded), hint).with(keyset.sort());
 			return new Page<>(this.template.find(items, type), PageCursor.encode(last));
 		});
+	}
+
+	/**
+	 * The same two-step keyset paging over the output of an aggregation: {@code pipeline} ends
+	 * with the stage whose output is paged; the keyset's fields are fields of that output.
+	 */
+	public Mono<Page<Document>> pageAggregation(String collection, List<Document> pipeline, Keyset keyset,
+			PageRequest request) {
+		List<Document> base = new ArrayList<>(pipeline);
+		if (request.after() != null) {
+			base.add(new Document("$match", keyset.after(PageCursor.decode(request.after(), keyset)).getCriteriaObject()));
+		}
+		Document sort = new Document();
+		for (int i = 0; i < keyset.fields().size(); i++) {
+			sort.append(keyset.fields().get(i), keyset.directions().get(i).isAscending() ? 1 : -1);
+		}
+		base.add(new Document("$sort", sort));
+		List<Document> probe = new ArrayList<>(base);
+		probe.add(new Document("$skip", request.limit() - 1));
+		probe.add(new Document("$limit", 2));
+		return this.template.getCollection(collection).flatMap((documents) -> Flux.from(documents.aggregate(probe))
+			.collectList()
+			.map((edge) -> {
+				List<Document> page = new ArrayList<>(base);
+				if (edge.size() < 2) {
+					page.add(new Document("$limit", request.limit()));
+					return new Page<>(Flux.from(documents.aggregate(page)), null);
+				}
+				List<Object> last = position(edge.get(0), keyset);
+				page.add(page.size() - 1, new Document("$match", keyset.upTo(last).getCriteriaObject()));
+				return new Page<>(Flux.from(documents.aggregate(page)), PageCursor.encode(last));
+			}));
 	}
 
 	private static Query hinted(Query query, String hint) {

@@ -1,0 +1,142 @@
+package io.shopstream.analytics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import io.shopstream.analytics.CustomerReport.ChurnRisk;
+import io.shopstream.analytics.CustomerReport.CustomerValue;
+import io.shopstream.analytics.CustomerReport.Segment;
+import io.shopstream.platform.web.InvalidRequestException;
+import io.shopstream.platform.web.QueryParams;
+import io.shopstream.platform.web.WebProperties;
+import io.shopstream.platform.web.paging.ListResponses;
+import io.shopstream.platform.web.paging.PageRequest;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
+
+/** HTTP for {@code /api/v1/analytics} and {@code /api/v1/admin}: admins only, by {@link AnalyticsRouter}. */
+@Component
+class AnalyticsHandler {
+
+	/** The longest range of a monthly report. */
+	private static final int MAX_MONTHS = 120;
+
+	private final SalesReport sales;
+
+	private final CustomerReport customers;
+
+	private final MonthlyReport monthly;
+
+	private final QueryInsight insight;
+
+	private final WebProperties web;
+
+	private final Clock clock;
+
+	AnalyticsHandler(SalesReport sales, CustomerReport customers, MonthlyReport monthly, QueryInsight insight,
+			WebProperties web, Clock clock) {
+		this.sales = sales;
+		this.customers = customers;
+		this.monthly = monthly;
+		this.insight = insight;
+		this.web = web;
+		this.clock = clock;
+	}
+
+	Mono<ServerResponse> sales(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of("from", "to", "limit", "currency"));
+		Instant to = ReportRange.instant(request, "to", this.clock.instant());
+		Instant from = ReportRange.instant(request, "from", to.minus(Duration.ofDays(30)));
+		if (!from.isBefore(to)) {
+			throw new InvalidRequestException("from", "must be before 'to'");
+		}
+		return this.sales.top(from, to, ReportRange.currency(request), ReportRange.limit(request, 10, 100))
+			.flatMap(AnalyticsHandler::ok);
+	}
+
+	Mono<ServerResponse> customers(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of("segment", "churn_risk", "limit", "after", "currency"));
+		PageRequest page = PageRequest.from(request);
+		return this.customers.page(ReportRange.currency(request),
+				QueryParams.enumValue(request, "segment", Segment.class),
+				QueryParams.enumValue(request, "churn_risk", ChurnRisk.class), page)
+			.flatMap((rows) -> ListResponses.write(request, rows, CustomerValue.class));
+	}
+
+	Mono<ServerResponse> monthly(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of("year", "from", "to", "currency"));
+		YearMonth first;
+		YearMonth last;
+		if (request.queryParam("year").isPresent()) {
+			if (request.queryParam("from").isPresent() || request.queryParam("to").isPresent()) {
+				throw new InvalidRequestException("year", "give either year or from/to");
+			}
+			int year = parseYear(request.queryParam("year").get());
+			first = YearMonth.of(year, 1);
+			last = YearMonth.of(year, 12);
+		}
+		else {
+			Instant to = ReportRange.instant(request, "to", this.clock.instant());
+			Instant from = ReportRange.instant(request, "from", to.minus(Duration.ofDays(365)));
+			first = YearMonth.from(from.atZone(ZoneOffset.UTC));
+			last = YearMonth.from(to.atZone(ZoneOffset.UTC));
+			if (first.isAfter(last)) {
+				throw new InvalidRequestException("from", "must be before 'to'");
+			}
+		}
+		if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
+			throw new InvalidRequestException("from", "the range may cover at most " + MAX_MONTHS + " months");
+		}
+		return this.monthly.months(first, last, ReportRange.currency(request)).flatMap(AnalyticsHandler::ok);
+	}
+
+	Mono<ServerResponse> indexes(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		return this.insight.indexes().flatMap(AnalyticsHandler::ok);
+	}
+
+	Mono<ServerResponse> explain(ServerRequest request) {
+		QueryParams.allowOnly(request, Set.of());
+		MediaType contentType = request.headers().contentType().orElse(null);
+		if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(contentType)) {
+			throw new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_JSON));
+		}
+		return request.bodyToMono(JsonNode.class)
+			.onErrorMap(ServerWebInputException.class,
+					(ex) -> new InvalidRequestException("The request body is not well-formed JSON", List.of()))
+			.switchIfEmpty(Mono.error(() -> new InvalidRequestException("The request body is required", List.of())))
+			.map((body) -> ExplainRequest.from(body, this.web.maxJsonDepth()))
+			.flatMap(this.insight::explain)
+			.flatMap(AnalyticsHandler::ok);
+	}
+
+	private static int parseYear(String value) {
+		try {
+			int year = Integer.parseInt(value);
+			if (year >= 1970 && year <= 9999) {
+				return year;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new InvalidRequestException("year", "must be a year such as 2026");
+	}
+
+	private static Mono<ServerResponse> ok(Object body) {
+		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+	}
+
+}
