@@ -195,7 +195,8 @@ class HostileInputProperties {
 				new Endpoint(HttpMethod.POST, "/api/v1/inventory/" + SKU + "/adjust", true),
 				new Endpoint(HttpMethod.POST, "/api/v1/orders", true),
 				new Endpoint(HttpMethod.POST, "/api/v1/orders/{order}/status", true),
-				new Endpoint(HttpMethod.POST, "/api/v1/stores", true));
+				new Endpoint(HttpMethod.POST, "/api/v1/stores", true),
+				new Endpoint(HttpMethod.POST, "/api/v1/admin/explain", true));
 	}
 
 	@Provide
@@ -209,7 +210,10 @@ class HostileInputProperties {
 				new Endpoint(HttpMethod.GET, "/api/v1/inventory/" + SKU, false),
 				new Endpoint(HttpMethod.GET, "/api/v1/orders/{order}", true),
 				new Endpoint(HttpMethod.GET, "/api/v1/users/{self}/orders", true),
-				new Endpoint(HttpMethod.GET, "/api/v1/stores", false));
+				new Endpoint(HttpMethod.GET, "/api/v1/stores", false),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/sales", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/customers", true),
+				new Endpoint(HttpMethod.GET, "/api/v1/analytics/monthly", true));
 	}
 
 	@Provide
