@@ -91,7 +91,11 @@ abstract class FeedApiContract {
 			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
 			.expectHeader().valueEquals("X-Accel-Buffering", "no")
 			.returnResult(org.springframework.core.io.buffer.DataBuffer.class).getResponseBody()
-			.map((buffer) -> buffer.toString(java.nio.charset.StandardCharsets.UTF_8))
+			.map((buffer) -> {
+				String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+				org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+				return text;
+			})
 			.take(1)
 			.as(StepVerifier::create)
 			.expectNext("retry: 3000\n\n")

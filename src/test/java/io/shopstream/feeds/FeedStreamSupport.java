@@ -12,15 +12,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.EmbeddedApiTest;
-import io.shopstream.support.Fixtures;
 import io.shopstream.support.Later;
 import io.shopstream.support.SseClient;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The shared change streams under load and trouble: one server cursor per collection whatever
- * the number of subscribers, resume without gap or duplicate (from the ring and from a catch-up
- * cursor), a killed cursor, and the heartbeat.
+ * A service with the command watcher, a short grace period and a quick heartbeat, and the
+ * helpers the feed-stream tests share.
  */
 @EmbeddedApiTest
 @Import(ChangeStreamCommands.class)

@@ -3,41 +3,21 @@ package io.shopstream.feeds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.reactivestreams.client.MongoClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.shopstream.support.Accounts;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
-import io.shopstream.support.Later;
-import io.shopstream.support.SseClient;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/**
- * The shared change streams under load and trouble: one server cursor per collection whatever
- * the number of subscribers, resume without gap or duplicate (from the ring and from a catch-up
- * cursor), a killed cursor, and the heartbeat.
- */
 /**
  * The shared change streams under load and trouble: one server cursor per collection whatever
  * the number of subscribers, resume without gap or duplicate, a killed cursor, and the heartbeat.
