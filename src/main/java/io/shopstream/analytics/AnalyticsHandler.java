@@ -83,7 +83,7 @@ class AnalyticsHandler {
 			if (request.queryParam("from").isPresent() || request.queryParam("to").isPresent()) {
 				throw new InvalidRequestException("year", "give either year or from/to");
 			}
-			int year = parseYear(request.queryParam("year").get());
+			int year = QueryParams.wholeNumber(request, "year", 1970, 9999).orElseThrow();
 			first = YearMonth.of(year, 1);
 			last = YearMonth.of(year, 12);
 		}
@@ -122,18 +122,6 @@ class AnalyticsHandler {
 			.flatMap(AnalyticsHandler::ok);
 	}
 
-	private static int parseYear(String value) {
-		try {
-			int year = Integer.parseInt(value);
-			if (year >= 1970 && year <= 9999) {
-				return year;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		throw new InvalidRequestException("year", "must be a year such as 2026");
-	}
 
 	private static Mono<ServerResponse> ok(Object body) {
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);

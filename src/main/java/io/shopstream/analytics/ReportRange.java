@@ -1,10 +1,10 @@
 package io.shopstream.analytics;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 import io.shopstream.platform.web.InvalidRequestException;
+import io.shopstream.platform.web.QueryParams;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 
@@ -17,14 +17,7 @@ final class ReportRange {
 	}
 
 	static Instant instant(ServerRequest request, String name, Instant fallback) {
-		return request.queryParam(name).map((value) -> {
-			try {
-				return Instant.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-01-01T00:00:00Z");
-			}
-		}).orElse(fallback);
+		return QueryParams.instant(request, name).orElse(fallback);
 	}
 
 	static String currency(ServerRequest request) {
@@ -36,18 +29,7 @@ final class ReportRange {
 	}
 
 	static int limit(ServerRequest request, int fallback, int max) {
-		return request.queryParam("limit").map((value) -> {
-			try {
-				int limit = Integer.parseInt(value);
-				if (limit >= 1 && limit <= max) {
-					return limit;
-				}
-			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
-			throw new InvalidRequestException("limit", "must be a whole number from 1 to " + max);
-		}).orElse(fallback);
+		return QueryParams.wholeNumber(request, "limit", 1, max).orElse(fallback);
 	}
 
 }

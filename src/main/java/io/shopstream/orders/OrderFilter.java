@@ -1,7 +1,6 @@
 package io.shopstream.orders;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +25,8 @@ record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optiona
 		Set<String> allowed = new java.util.HashSet<>(Set.of("status", "from", "to", "user_id"));
 		allowed.addAll(otherParameters);
 		QueryParams.allowOnly(request, allowed);
-		Optional<Instant> from = instant(request, "from");
-		Optional<Instant> to = instant(request, "to");
+		Optional<Instant> from = QueryParams.instant(request, "from");
+		Optional<Instant> to = QueryParams.instant(request, "to");
 		if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
 			throw new InvalidRequestException("from", "must be before 'to'");
 		}
@@ -46,17 +45,6 @@ record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optiona
 			all.add(created);
 		}
 		return all.isEmpty() ? new Criteria() : new Criteria().andOperator(all);
-	}
-
-	private static Optional<Instant> instant(ServerRequest request, String name) {
-		return request.queryParam(name).map((value) -> {
-			try {
-				return Instant.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
-			}
-		});
 	}
 
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import io.shopstream.platform.web.Ids;
@@ -97,18 +96,7 @@ class ProductHandler {
 		if (contentType == null || !MediaType.APPLICATION_NDJSON.isCompatibleWith(contentType)) {
 			throw new UnsupportedMediaTypeStatusException(contentType, java.util.List.of(MediaType.APPLICATION_NDJSON));
 		}
-		int batchSize = request.queryParam("batch_size").map((value) -> {
-			try {
-				int size = Integer.parseInt(value);
-				if (size >= 1 && size <= 10_000) {
-					return size;
-				}
-			}
-			catch (NumberFormatException ex) {
-				// reported below
-			}
-			throw new InvalidRequestException("batch_size", "must be a whole number from 1 to 10000");
-		}).orElse(1000);
+		int batchSize = QueryParams.wholeNumber(request, "batch_size", 1, 10_000).orElse(1000);
 		return this.importer.run(request.body(BodyExtractors.toDataBuffers()), batchSize)
 			.flatMap((report) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(report));
 	}
@@ -122,8 +110,8 @@ class ProductHandler {
 	Mono<ServerResponse> viewSeries(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of("from", "to", "granularity"));
 		ObjectId id = id(request);
-		Instant to = instant(request, "to").orElse(this.clock.instant());
-		Instant from = instant(request, "from").orElse(to.minus(Duration.ofDays(1)));
+		Instant to = QueryParams.instant(request, "to").orElse(this.clock.instant());
+		Instant from = QueryParams.instant(request, "from").orElse(to.minus(Duration.ofDays(1)));
 		if (!from.isBefore(to) || Duration.between(from, to).compareTo(ProductViews.MAX_RANGE) > 0) {
 			throw new InvalidRequestException("from", "must be before 'to', at most 366 days earlier");
 		}
@@ -135,16 +123,6 @@ class ProductHandler {
 				.body(this.views.series(id, from, to, granularity), ViewCount.class));
 	}
 
-	private static java.util.Optional<Instant> instant(ServerRequest request, String name) {
-		return request.queryParam(name).map((value) -> {
-			try {
-				return Instant.parse(value);
-			}
-			catch (DateTimeParseException ex) {
-				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
-			}
-		});
-	}
 
 	private static ObjectId id(ServerRequest request) {
 		return Ids.parse("id", request.pathVariable("id"));

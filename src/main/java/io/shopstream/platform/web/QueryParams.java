@@ -1,5 +1,7 @@
 package io.shopstream.platform.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +43,34 @@ public final class QueryParams {
 			.findFirst()
 			.orElseThrow(() -> new InvalidRequestException(name,
 					"must be one of " + Arrays.toString(type.getEnumConstants()))));
+	}
+
+	/** An optional ISO-8601 instant parameter, such as {@code 2026-11-25T00:00:00Z}. */
+	public static Optional<Instant> instant(ServerRequest request, String name) {
+		return request.queryParam(name).map((value) -> {
+			try {
+				return Instant.parse(value);
+			}
+			catch (DateTimeParseException ex) {
+				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
+			}
+		});
+	}
+
+	/** An optional whole-number parameter within [min, max]. */
+	public static Optional<Integer> wholeNumber(ServerRequest request, String name, int min, int max) {
+		return request.queryParam(name).map((value) -> {
+			try {
+				int number = Integer.parseInt(value);
+				if (number >= min && number <= max) {
+					return number;
+				}
+			}
+			catch (NumberFormatException ex) {
+				// reported below
+			}
+			throw new InvalidRequestException(name, "must be a whole number from " + min + " to " + max);
+		});
 	}
 
 	private static String printable(String name) {
