@@ -15,8 +15,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Watches the driver's commands: counts the {@code $changeStream} aggregates sent per collection
- * and remembers the cursor id each one got, as a DBA watching the server would.
+ * Watches the driver's commands: counts the {@code $changeStream} aggregates sent per collection,
+ * remembers the cursor id each one got, and counts the {@code getMore}s sent on those cursors, as
+ * a DBA watching the server would.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ChangeStreamCommands implements CommandListener {
@@ -26,6 +27,8 @@ class ChangeStreamCommands implements CommandListener {
 	private final Map<Integer, String> pending = new ConcurrentHashMap<>();
 
 	private final Map<String, Long> cursors = new ConcurrentHashMap<>();
+
+	private final AtomicInteger changeStreamGetMores = new AtomicInteger();
 
 	@Bean
 	MongoClientSettingsBuilderCustomizer changeStreamCommandListener() {
@@ -44,6 +47,10 @@ class ChangeStreamCommands implements CommandListener {
 				this.pending.put(event.getRequestId(), collection);
 			}
 		}
+		else if ("getMore".equals(event.getCommandName()) && command.isInt64("getMore")
+				&& this.cursors.containsValue(command.getInt64("getMore").getValue())) {
+			this.changeStreamGetMores.incrementAndGet();
+		}
 	}
 
 	@Override
@@ -61,6 +68,11 @@ class ChangeStreamCommands implements CommandListener {
 
 	long lastCursor(String collection) {
 		return this.cursors.get(collection);
+	}
+
+	/** How many getMores have been sent on change-stream cursors so far. */
+	int changeStreamGetMores() {
+		return this.changeStreamGetMores.get();
 	}
 
 	void reset() {

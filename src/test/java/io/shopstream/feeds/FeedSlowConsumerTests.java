@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One subscriber that never reads while 50 others take 5 000 events: the 50 get every event,
- * quickly; the stalled one is cut off when its queue fills, and the heap stays bounded.
+ * One subscriber that never reads while 50 others take 5 000 events: the 50 get every event, in
+ * order; the stalled one is cut off once its queue is full; the heap stays bounded. How quickly
+ * the 50 get them, with and without a stalled neighbour, is measured by
+ * {@code FeedSlowConsumerBenchmark} (docs/BENCHMARKS.md), not asserted here.
  */
 class FeedSlowConsumerTests extends FeedStreamSupport {
 
@@ -31,8 +32,7 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 	private static final int EVENTS = 5000;
 
 	@Test
-	void a_stalled_subscriber_is_cut_off_and_nobody_else_slows_down() throws Exception {
-		warmUp();
+	void a_stalled_subscriber_is_cut_off_and_everybody_else_gets_every_event() throws Exception {
 		String sku = Fixtures.unique("SLOW-");
 		Catalogue.stock(this.admin, sku, 0);
 		String path = "/api/v1/feeds/inventory?sku=" + sku;
@@ -40,8 +40,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 		double cutBefore = this.meters.get("shopstream.feeds.disconnects.slow").tag("feed", "inventory").counter().count();
 
 		List<Reader> received = new ArrayList<>();
-		long[] latenciesMillis = new long[SUBSCRIBERS * EVENTS];
-		AtomicInteger deliveries = new AtomicInteger();
 		AtomicInteger connected = new AtomicInteger();
 		List<Disposable> readers = new ArrayList<>();
 		for (int i = 0; i < SUBSCRIBERS; i++) {
@@ -55,10 +53,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 					return;
 				}
 				reader.got(event.id());
-				int slot = deliveries.getAndIncrement();
-				if (slot < latenciesMillis.length) {
-					latenciesMillis[slot] = Duration.between(updatedAt(event.data()), Instant.now()).toMillis();
-				}
 			}));
 		}
 		try (Socket stalled = stalledSubscriber(path)) {
@@ -72,14 +66,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 				assertThat(reader.count()).isEqualTo(EVENTS);
 				assertThat(reader.inOrder()).as("ids strictly increasing, so none repeated").isTrue();
 			}
-			long[] sorted = java.util.Arrays.copyOf(latenciesMillis, Math.min(deliveries.get(), latenciesMillis.length));
-			java.util.Arrays.sort(sorted);
-			long p50 = sorted[sorted.length / 2];
-			long p99 = sorted[(int) (sorted.length * 0.99)];
-			System.out.printf("[shopstream] %d deliveries to %d subscribers: latency p50 %d ms, p99 %d ms%n", sorted.length,
-					SUBSCRIBERS, p50, p99);
-			assertThat(p99).as("p99 delivery latency in ms").isLessThan(250);
-
 			assertThat(this.meters.get("shopstream.feeds.disconnects.slow").tag("feed", "inventory").counter().count())
 				.isGreaterThan(cutBefore);
 			assertThat(readsToEnd(stalled)).as("the stalled connection is closed by the server").isTrue();
@@ -135,28 +121,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 			return this.inOrder;
 		}
 
-	}
-
-	/** The event's updated_at, read without a JSON parse, so the readers stay cheap. */
-	private static Instant updatedAt(String data) {
-		int start = data.indexOf("\"updated_at\":\"") + 14;
-		return Instant.parse(data.substring(start, data.indexOf('"', start)));
-	}
-
-	/** The same path, briefly, so that what is measured is not the JIT compiling it. */
-	private void warmUp() {
-		String sku = Fixtures.unique("WARM-");
-		Catalogue.stock(this.admin, sku, 0);
-		List<Disposable> readers = new ArrayList<>();
-		for (int i = 0; i < SUBSCRIBERS; i++) {
-			readers.add(this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, null)
-				.filter((event) -> event.event() != null)
-				.subscribe((event) -> updatedAt(event.data())));
-		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.meters.get("shopstream.feeds.subscribers")
-			.tag("feed", "inventory").gauge().value() >= SUBSCRIBERS);
-		changeStockDirectly(sku, 1000);
-		readers.forEach(Disposable::dispose);
 	}
 
 	/** Connects, asks for the feed, and then reads nothing, through a tiny receive window. */
