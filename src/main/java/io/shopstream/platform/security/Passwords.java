@@ -2,6 +2,8 @@ package io.shopstream.platform.security;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,11 +26,16 @@ public class Passwords implements DisposableBean {
 
 	private final Scheduler hashing;
 
-	public Passwords(PasswordProperties properties) {
+	private final Counter verifications;
+
+	public Passwords(PasswordProperties properties, MeterRegistry registry) {
 		this.encoder = new DelegatingPasswordEncoder("bcrypt",
 				Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
 		this.hashing = Schedulers.newBoundedElastic(Math.max(2, Runtime.getRuntime().availableProcessors()),
 				10_000, "password-hashing");
+		this.verifications = Counter.builder("shopstream.passwords.verifications")
+			.description("Password checks against a stored hash, each one a bcrypt computation")
+			.register(registry);
 	}
 
 	public Mono<String> hash(CharSequence password) {
@@ -36,7 +43,10 @@ public class Passwords implements DisposableBean {
 	}
 
 	public Mono<Boolean> matches(CharSequence password, String hash) {
-		return Mono.fromCallable(() -> hash != null && this.encoder.matches(password, hash))
+		return Mono.fromCallable(() -> {
+			this.verifications.increment();
+			return hash != null && this.encoder.matches(password, hash);
+		})
 			.onErrorReturn(IllegalArgumentException.class, false)
 			.subscribeOn(this.hashing);
 	}
