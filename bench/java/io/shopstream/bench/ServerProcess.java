@@ -1,0 +1,114 @@
+package io.shopstream.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A server under measurement in a JVM of its own, so that its CPU time and heap are its own and
+ * not the load client's: Shopstream itself, or the bare fan-out probe it is compared with.
+ */
+final class ServerProcess implements AutoCloseable {
+
+	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+	final int port;
+
+	private final Process process;
+
+	private final Path log;
+
+	private ServerProcess(int port, Process process, Path log) {
+		this.port = port;
+		this.process = process;
+		this.log = log;
+	}
+
+	/** Shopstream on the embedded back-end, with the test profile's known admin account. */
+	static ServerProcess shopstream(String heap, String... arguments) throws IOException {
+		int port = freePort();
+		List<String> command = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=" + port));
+		command.addAll(List.of(arguments));
+		return start(port, heap, "io.shopstream.ShopstreamApplication", command);
+	}
+
+	/** The bare Reactor Netty fan-out probe. */
+	static ServerProcess bare(String heap) throws IOException {
+		int port = freePort();
+		return start(port, heap, BareFanOutServer.class.getName(), List.of(String.valueOf(port)));
+	}
+
+	private static ServerProcess start(int port, String heap, String mainClass, List<String> arguments)
+			throws IOException {
+		Path log = Files.createTempFile("shopstream-bench", ".log");
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-Xms" + heap, "-cp",
+				classPath(), mainClass));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new ServerProcess(port, process, log);
+	}
+
+	/** CPU time the process has used so far, all threads. */
+	Duration cpu() {
+		return this.process.toHandle().info().totalCpuDuration().orElseThrow();
+	}
+
+	/** Heap in use right after a full collection, as {@code jcmd} reports it. */
+	long heapAfterGc() throws IOException, InterruptedException {
+		jcmd("GC.run");
+		Thread.sleep(300);
+		jcmd("GC.run");
+		Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+		if (!used.find()) {
+			throw new IllegalStateException("jcmd GC.heap_info printed no heap figure");
+		}
+		return Long.parseLong(used.group(1)) * 1024;
+	}
+
+	private String jcmd(String what) throws IOException, InterruptedException {
+		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+				String.valueOf(this.process.pid()), what).redirectErrorStream(true).start();
+		String out = new String(jcmd.getInputStream().readAllBytes());
+		jcmd.waitFor(30, TimeUnit.SECONDS);
+		return out;
+	}
+
+	String log() throws IOException {
+		return Files.readString(this.log);
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.process.destroy();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
+		Files.deleteIfExists(this.log);
+	}
+
+	private static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	/** The test class path: surefire puts it in a property and starts the fork from a manifest-only jar. */
+	private static String classPath() {
+		String classPath = System.getProperty("surefire.test.class.path");
+		return classPath != null ? classPath
+				: System.getProperty("java.class.path").replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
