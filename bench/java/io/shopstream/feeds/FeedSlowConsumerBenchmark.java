@@ -1,9 +1,6 @@
 package io.shopstream.feeds;
 
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,16 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import static org.awaitility.Awaitility.await;
 
@@ -92,7 +83,7 @@ class FeedSlowConsumerBenchmark extends FeedStreamSupport {
 			int expected = SUBSCRIBERS + (withStalledReader ? 1 : 0);
 			await().atMost(Duration.ofSeconds(20)).until(() -> connected.get() == SUBSCRIBERS
 					&& this.meters.get("shopstream.feeds.subscribers").tag("feed", "inventory").gauge().value() >= expected);
-			changeStock(sku, events);
+			changeStockDirectly(sku, events);
 			await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.get() >= latencies.length);
 		}
 		finally {
@@ -107,28 +98,6 @@ class FeedSlowConsumerBenchmark extends FeedStreamSupport {
 		System.out.printf(Locale.ROOT, "[bench] %s: p50 %d ms, p99 %d ms%n",
 				withStalledReader ? "with a stalled reader" : "alone", result[0], result[1]);
 		return result;
-	}
-
-	private void changeStock(String sku, int times) {
-		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream").getCollection("inventory");
-		Flux.interval(Duration.ofMillis(5))
-			.take(times)
-			.onBackpressureBuffer()
-			.concatMap((i) -> Mono.from(inventory.updateOne(Filters.eq("sku", sku),
-					Updates.combine(Updates.inc("quantity", 1), Updates.inc("available", 1),
-							Updates.set("updated_at", new java.util.Date())))))
-			.blockLast(Duration.ofMinutes(2));
-	}
-
-	private Socket stalledSubscriber(String path) throws Exception {
-		Socket socket = new Socket();
-		socket.setReceiveBufferSize(1024);
-		socket.connect(new InetSocketAddress("localhost", this.port));
-		OutputStream out = socket.getOutputStream();
-		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-		return socket;
 	}
 
 	private static Instant updatedAt(String data) {

@@ -3,6 +3,8 @@ package io.shopstream.feeds;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Accounts.Account;
@@ -10,19 +12,15 @@ import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
 import io.shopstream.support.Later;
 import io.shopstream.support.SseClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,35 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The live-feed contract as an EventSource client sees it; run on the embedded back-end by
  * {@link FeedApiTests} and on a real MongoDB by {@link FeedApiOnMongoDbTests}.
  */
-abstract class FeedApiContract {
+abstract class FeedApiContract extends FeedClients {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	@Autowired
-	WebTestClient anonymous;
-
-	@LocalServerPort
-	int port;
-
-	WebTestClient admin;
-
-	String adminToken;
-
-	SseClient sse;
-
-	@BeforeEach
-	void setUp() {
-		this.adminToken = Accounts.login(this.anonymous, Accounts.ADMIN_LOGIN, Accounts.ADMIN_PASSWORD);
-		this.admin = Accounts.as(this.anonymous, this.adminToken);
-		this.sse = new SseClient(this.port);
-	}
-
 	@Test
 	void streams_each_change_as_an_sse_frame_with_its_resume_token() {
 		String sku = Fixtures.unique("FEED-");
-		Flux<ServerSentEvent<String>> events = this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, null);
+		Flux<ServerSentEvent<String>> events = this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, null)
+			.filter((frame) -> frame.retry() != null || SseClient.isEvent(frame));
 		StepVerifier.create(events)
 			.assertNext((first) -> assertThat(first.retry()).isEqualTo(Duration.ofSeconds(3)))
 			.then(() -> Catalogue.stock(this.admin, sku, 7))
@@ -109,15 +89,13 @@ abstract class FeedApiContract {
 		user.client().get().uri("/api/v1/feeds/users").exchange().expectStatus().isForbidden();
 
 		String name = Fixtures.unique("secretive");
-		Later steps = Later.run(Duration.ofMillis(300), () -> {
+		String raw = this.sse.rawDuring("/api/v1/feeds/users", this.adminToken, () -> {
 			String id = (String) this.admin.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Fixtures.newUserJson(name)).exchange().expectBody(Map.class).returnResult()
 				.getResponseBody().get("id");
 			this.admin.patch().uri("/api/v1/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"password\": \"another long secret\"}").exchange().expectStatus().isOk();
-		});
-		String raw = this.sse.raw("/api/v1/feeds/users", this.adminToken, Duration.ofSeconds(3));
-		steps.join();
+		}, (text) -> text.contains("event: update"), WAIT);
 		assertThat(raw).contains(name).contains("event: insert").contains("event: update");
 		assertThat(raw).doesNotContain("password").doesNotContain("$2a$").doesNotContain("correct horse")
 			.doesNotContain("another long secret");
@@ -132,21 +110,18 @@ abstract class FeedApiContract {
 		Account bob = Accounts.signUp(this.anonymous, "bob");
 		this.anonymous.get().uri("/api/v1/feeds/orders").exchange().expectStatus().isUnauthorized();
 
-		Flux<String> aliceSees = ownerIds(this.sse.events("/api/v1/feeds/orders", null, alice.token(), null));
-		Flux<String> adminSees = ownerIds(this.sse.events("/api/v1/feeds/orders", this.adminToken, null, null));
 		Runnable placeBoth = () -> {
 			place(bob, sku);
 			place(alice, sku);
 			place(bob, sku);
 			place(alice, sku);
 		};
-		Later steps = Later.run(Duration.ofMillis(500), placeBoth);
-		List<String> alices = aliceSees.take(Duration.ofSeconds(3)).collectList().block(WAIT);
-		steps.join();
-		assertThat(alices).containsExactly(alice.id(), alice.id());
-		steps = Later.run(Duration.ofMillis(500), placeBoth);
-		List<String> admins = adminSees.take(Duration.ofSeconds(3)).collectList().block(WAIT);
-		steps.join();
+		List<String> alices = ownerIds(eventsDuring(this.sse.events("/api/v1/feeds/orders", null, alice.token(), null),
+				(event) -> "insert".equals(event.event()), 2, placeBoth));
+		assertThat(alices).as("bob's orders come first: seeing one would show here").containsExactly(alice.id(),
+				alice.id());
+		List<String> admins = ownerIds(eventsDuring(this.sse.events("/api/v1/feeds/orders", this.adminToken, null, null),
+				(event) -> "insert".equals(event.event()), 4, placeBoth));
 		assertThat(admins).containsExactly(bob.id(), alice.id(), bob.id(), alice.id());
 	}
 
@@ -154,27 +129,24 @@ abstract class FeedApiContract {
 	void filters_on_the_shared_stream_and_refuses_unknown_parameters() {
 		String wanted = Fixtures.unique("WANT-");
 		String other = Fixtures.unique("OTHER-");
-		Flux<String> skus = this.sse.events("/api/v1/feeds/inventory?sku=" + wanted, null, null, null)
-			.filter(SseClient::isEvent)
-			.map((event) -> JSON.readTree(event.data()).get("sku").asString());
-		Flux<Integer> low = this.sse.events("/api/v1/feeds/inventory?below_reorder_point=true", null, null, null)
-			.filter(SseClient::isEvent)
-			.map((event) -> JSON.readTree(event.data()))
-			.filter((data) -> data.get("sku").asString().equals(wanted) || data.get("sku").asString().equals(other))
-			.map((data) -> data.get("available").asInt());
-		Later steps = Later.run(Duration.ofMillis(500), () -> {
-			Catalogue.stock(this.admin, other, 1);
-			Catalogue.stock(this.admin, wanted, 100);
-			Catalogue.stock(this.admin, wanted, 2);
-		});
-		assertThat(skus.take(Duration.ofSeconds(3)).collectList().block(WAIT)).containsExactly(wanted, wanted);
-		steps.join();
-		steps = Later.run(Duration.ofMillis(500), () -> {
-			Catalogue.stock(this.admin, other, 1);
-			Catalogue.stock(this.admin, wanted, 100);
-		});
-		assertThat(low.take(Duration.ofSeconds(3)).collectList().block(WAIT)).containsExactly(1);
-		steps.join();
+		List<String> skus = eventsDuring(this.sse.events("/api/v1/feeds/inventory?sku=" + wanted, null, null, null),
+				SseClient::isEvent, 2, () -> {
+					Catalogue.stock(this.admin, other, 1);
+					Catalogue.stock(this.admin, wanted, 100);
+					Catalogue.stock(this.admin, wanted, 2);
+				})
+			.stream().map((event) -> JSON.readTree(event.data()).get("sku").asString()).toList();
+		assertThat(skus).as("the other sku changes first: a leak would show here").containsExactly(wanted, wanted);
+		List<String> low = eventsDuring(
+				this.sse.events("/api/v1/feeds/inventory?below_reorder_point=true", null, null, null),
+				(event) -> event.data().contains(wanted) || event.data().contains(other), 1,
+				() -> {
+					Catalogue.stock(this.admin, wanted, 100);
+					Catalogue.stock(this.admin, other, 1);
+				})
+			.stream().map((event) -> JSON.readTree(event.data()).get("sku").asString()).toList();
+		assertThat(low).as("the sku above its reorder point changes first: a leak would show here")
+			.containsExactly(other);
 
 		this.anonymous.get().uri("/api/v1/feeds/inventory?colour=red").exchange().expectStatus().isBadRequest();
 		this.anonymous.get().uri("/api/v1/feeds/inventory?below_reorder_point=maybe").exchange().expectStatus().isBadRequest();
@@ -203,9 +175,29 @@ abstract class FeedApiContract {
 			.bodyValue(Catalogue.order(sku, "1")).exchange().expectStatus().isCreated();
 	}
 
-	private static Flux<String> ownerIds(Flux<ServerSentEvent<String>> events) {
-		return events.filter((event) -> "insert".equals(event.event()))
-			.map((event) -> JSON.readTree(event.data()).get("user").get("id").asString());
+	/**
+	 * Subscribes to the frames, runs the blocking steps on a plain thread once the server has
+	 * answered (its retry frame), and returns the first {@code count} frames that match.
+	 */
+	private static List<ServerSentEvent<String>> eventsDuring(Flux<ServerSentEvent<String>> frames,
+			Predicate<ServerSentEvent<String>> wanted, int count, Runnable steps) {
+		AtomicReference<Later> running = new AtomicReference<>();
+		List<ServerSentEvent<String>> events = frames
+			.doOnNext((frame) -> {
+				if (frame.retry() != null) {
+					running.set(Later.run(Duration.ZERO, steps));
+				}
+			})
+			.filter((frame) -> frame.event() != null && wanted.test(frame))
+			.take(count)
+			.collectList()
+			.block(WAIT);
+		running.get().join();
+		return events;
+	}
+
+	private static List<String> ownerIds(List<ServerSentEvent<String>> events) {
+		return events.stream().map((event) -> JSON.readTree(event.data()).get("user").get("id").asString()).toList();
 	}
 
 }

@@ -1,11 +1,8 @@
 package io.shopstream.feeds;
 
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,24 +75,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 	}
 
 	/**
-	 * Stock changes written straight through the driver at a steady 200 a second (10 000
-	 * deliveries a second to the 50 readers), each one an event.
-	 */
-	private void changeStockDirectly(String sku, int times) {
-		com.mongodb.reactivestreams.client.MongoCollection<org.bson.Document> inventory = this.mongo
-			.getDatabase("shopstream").getCollection("inventory");
-		reactor.core.publisher.Flux.interval(Duration.ofMillis(5))
-			.take(times)
-			.onBackpressureBuffer()
-			.concatMap((i) -> reactor.core.publisher.Mono.from(inventory.updateOne(
-					com.mongodb.client.model.Filters.eq("sku", sku),
-					com.mongodb.client.model.Updates.combine(com.mongodb.client.model.Updates.inc("quantity", 1),
-							com.mongodb.client.model.Updates.inc("available", 1),
-							com.mongodb.client.model.Updates.set("updated_at", new java.util.Date())))))
-			.blockLast(Duration.ofMinutes(2));
-	}
-
-	/**
 	 * What one reader got: how many events, and whether each id came after the previous one (the
 	 * embedded back-end's tokens sort in oplog order), without keeping them all.
 	 */
@@ -121,18 +100,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 			return this.inOrder;
 		}
 
-	}
-
-	/** Connects, asks for the feed, and then reads nothing, through a tiny receive window. */
-	private Socket stalledSubscriber(String path) throws Exception {
-		Socket socket = new Socket();
-		socket.setReceiveBufferSize(1024);
-		socket.connect(new InetSocketAddress("localhost", this.port));
-		OutputStream out = socket.getOutputStream();
-		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
-			.getBytes(StandardCharsets.US_ASCII));
-		out.flush();
-		return socket;
 	}
 
 	/** Drains what the kernel buffered and reports whether the server closed the connection. */

@@ -1,31 +1,38 @@
 package io.shopstream.feeds;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.shopstream.support.Accounts;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.EmbeddedApiTest;
 import io.shopstream.support.Later;
 import io.shopstream.support.SseClient;
-import org.junit.jupiter.api.BeforeEach;
+import org.bson.Document;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,12 +44,9 @@ import static org.awaitility.Awaitility.await;
 @EmbeddedApiTest
 @Import(ChangeStreamCommands.class)
 @TestPropertySource(properties = { "shopstream.feeds.grace-period=100ms", "shopstream.feeds.heartbeat=300ms" })
-abstract class FeedStreamSupport {
+abstract class FeedStreamSupport extends FeedClients {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@Autowired
-	WebTestClient anonymous;
 
 	@Autowired
 	ChangeStreamCommands commands;
@@ -52,22 +56,6 @@ abstract class FeedStreamSupport {
 
 	@Autowired
 	MongoClient mongo;
-
-	@LocalServerPort
-	int port;
-
-	WebTestClient admin;
-
-	String adminToken;
-
-	SseClient sse;
-
-	@BeforeEach
-	void setUp() {
-		this.adminToken = Accounts.login(this.anonymous, Accounts.ADMIN_LOGIN, Accounts.ADMIN_PASSWORD);
-		this.admin = Accounts.as(this.anonymous, this.adminToken);
-		this.sse = new SseClient(this.port);
-	}
 
 	/**
 	 * Produces {@code updates} stock changes while a client reads them, dropping its connection
@@ -128,6 +116,33 @@ abstract class FeedStreamSupport {
 				received.incrementAndGet();
 			}
 		});
+	}
+
+	/**
+	 * Stock changes written straight through the driver at a steady 200 a second, each one an
+	 * event, with its updated_at set to the time of the write.
+	 */
+	void changeStockDirectly(String sku, int times) {
+		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream").getCollection("inventory");
+		Flux.interval(Duration.ofMillis(5))
+			.take(times)
+			.onBackpressureBuffer()
+			.concatMap((i) -> Mono.from(inventory.updateOne(Filters.eq("sku", sku),
+					Updates.combine(Updates.inc("quantity", 1), Updates.inc("available", 1),
+							Updates.set("updated_at", new Date())))))
+			.blockLast(Duration.ofMinutes(2));
+	}
+
+	/** Connects, asks for the feed, and then reads nothing, through a tiny receive window. */
+	Socket stalledSubscriber(String path) throws IOException {
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(1024);
+		socket.connect(new InetSocketAddress("localhost", this.port));
+		OutputStream out = socket.getOutputStream();
+		out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		return socket;
 	}
 
 	double openStreams() {

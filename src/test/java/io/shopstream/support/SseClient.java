@@ -2,6 +2,8 @@ package io.shopstream.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import reactor.core.publisher.Flux;
 import reactor.netty.http.client.HttpClient;
@@ -62,6 +64,33 @@ public final class SseClient {
 			})
 			.reduce("", String::concat)
 			.block(duration.plusSeconds(10));
+	}
+
+	/**
+	 * The raw bytes of the stream, decoded as UTF-8: the steps run on a plain thread once the
+	 * server has answered, and reading stops when what was read satisfies {@code enough}.
+	 */
+	public String rawDuring(String path, String bearer, Runnable steps, Predicate<String> enough, Duration timeout) {
+		AtomicReference<Later> running = new AtomicReference<>();
+		StringBuilder text = new StringBuilder();
+		this.client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
+			.retrieve()
+			.bodyToFlux(DataBuffer.class)
+			.map((buffer) -> {
+				String chunk = buffer.toString(StandardCharsets.UTF_8);
+				DataBufferUtils.release(buffer);
+				return chunk;
+			})
+			.doOnNext((chunk) -> {
+				text.append(chunk);
+				if (running.get() == null && text.indexOf("retry:") >= 0) {
+					running.set(Later.run(Duration.ZERO, steps));
+				}
+			})
+			.takeUntil((chunk) -> running.get() != null && enough.test(text.toString()))
+			.blockLast(timeout);
+		running.get().join();
+		return text.toString();
 	}
 
 	/** Only real events: no comments, no retry-only frames. */
