@@ -88,6 +88,17 @@ public class UserService {
 			.map((user) -> new LoginAccount(user.id(), user.role(), user.status(), null));
 	}
 
+	/**
+	 * The current role and status of the account with this email address, for a sign-in that
+	 * another issuer vouched for; never matched against usernames.
+	 */
+	public Mono<LoginAccount> accountByEmail(String email) {
+		Query query = Query.query(Criteria.where("email").is(normalizeEmail(email)));
+		query.fields().include("role", "status");
+		return this.template.findOne(query, User.class)
+			.map((user) -> new LoginAccount(user.id(), user.role(), user.status(), null));
+	}
+
 	public Mono<Void> recordLogin(String id) {
 		Update update = new Update().set("last_login_at", this.clock.instant());
 		return this.template.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(id))), update, User.class)

@@ -2,14 +2,29 @@ package io.shopstream.platform.security;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
-/** A token presented by a request, not yet checked. */
+/** A token presented by a request, not yet checked: an opaque session token or a JWT. */
 final class BearerToken extends AbstractAuthenticationToken {
 
 	private final String token;
 
-	BearerToken(String token) {
+	private final boolean jwt;
+
+	private BearerToken(String token, boolean jwt) {
 		super(java.util.List.of());
 		this.token = token;
+		this.jwt = jwt;
+	}
+
+	static BearerToken session(String token) {
+		return new BearerToken(token, false);
+	}
+
+	static BearerToken jwt(String token) {
+		return new BearerToken(token, true);
+	}
+
+	boolean isJwt() {
+		return this.jwt;
 	}
 
 	@Override

@@ -1,12 +1,15 @@
 package io.shopstream.platform.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.shopstream.platform.web.CorrelationId;
 import io.shopstream.platform.web.ProblemHandler;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,6 +30,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
  * Stateless token security for the whole service. No server-side web session, no CSRF token:
  * state-changing requests must carry the bearer header, which a forged cross-site request cannot
  * add, and the session cookie is only honoured for GET and HEAD. Failures are problem documents.
+ * One authentication filter serves both kinds of bearer token: Shopstream's opaque sessions and,
+ * when an issuer is configured, that issuer's JWTs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -37,9 +42,17 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
 
+	/** Exists only when {@code shopstream.security.jwt.issuer-uri} is set. */
+	@Bean
+	@Conditional(IssuerTokens.Configured.class)
+	IssuerTokens issuerTokens(JwtProperties properties, EmailAuthenticator accounts, Clock clock) {
+		return new IssuerTokens(properties, accounts, clock);
+	}
+
 	@Bean
 	SecurityWebFilterChain shopstreamSecurity(ServerHttpSecurity http, SessionAuthenticator sessions,
-			SecurityProperties properties, List<AccessRules> featureRules, ProblemHandler problems) {
+			ObjectProvider<IssuerTokens> issuerTokens, SecurityProperties properties, List<AccessRules> featureRules,
+			ProblemHandler problems) {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -47,7 +60,8 @@ class SecurityConfiguration {
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.addFilterAt(authentication(sessions, properties, problems), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(authentication(sessions, issuerTokens.getIfAvailable(), properties, problems),
+					SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> {
 				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
 				exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -77,14 +91,17 @@ class SecurityConfiguration {
 			.build();
 	}
 
-	private static AuthenticationWebFilter authentication(SessionAuthenticator sessions, SecurityProperties properties,
-			ProblemHandler problems) {
-		ReactiveAuthenticationManager manager = (presented) -> sessions
-			.authenticate((String) presented.getCredentials())
-			.switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or expired session")))
-			.map(CallerAuthentication::new);
+	private static AuthenticationWebFilter authentication(SessionAuthenticator sessions, IssuerTokens jwts,
+			SecurityProperties properties, ProblemHandler problems) {
+		ReactiveAuthenticationManager manager = (presented) -> {
+			String token = (String) presented.getCredentials();
+			Mono<Caller> caller = ((BearerToken) presented).isJwt() ? jwts.authenticate(token)
+					: sessions.authenticate(token);
+			return caller.switchIfEmpty(Mono.error(() -> new BadCredentialsException("unknown or expired token")))
+				.map(CallerAuthentication::new);
+		};
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(manager);
-		filter.setServerAuthenticationConverter(new TokenConverter(properties.cookieName()));
+		filter.setServerAuthenticationConverter(new TokenConverter(properties.cookieName(), jwts != null));
 		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 		filter.setAuthenticationFailureHandler((exchange, ex) -> problems.handle(exchange.getExchange(), ex));
 		return filter;
