@@ -115,7 +115,7 @@ class JwtApiTests {
 		Map<String, String> tokens = new LinkedHashMap<>();
 		tokens.put("wrong audience", issuer.sign(issuer.claims(email).audience("another-service")));
 		tokens.put("no audience", issuer.sign(issuer.claims(email).audience((String) null)));
-		tokens.put("wrong issuer", issuer.sign(issuer.claims(email).issuer(issuer.uri() + "/other")));
+		tokens.put("wrong issuer", issuer.sign(issuer.claims(email).issuer(issuer.uri().replace("127.0.0.1", "localhost"))));
 		tokens.put("expired ten minutes ago",
 				issuer.sign(issuer.claims(email).expirationTime(Date.from(Instant.now().minusSeconds(600)))));
 		tokens.put("no expiry", issuer.sign(issuer.claims(email).expirationTime(null)));
