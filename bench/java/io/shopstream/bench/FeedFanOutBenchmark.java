@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.shopstream.support.Accounts;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,8 @@ class FeedFanOutBenchmark {
 
 	private static final String SKU = "BENCH-0001";
 
+	private static final int HISTOGRAM_ROWS = 15;
+
 	@Test
 	void shopstream_feeds_against_the_bare_fan_out_probe() throws Exception {
 		Results bare;
@@ -67,13 +70,14 @@ class FeedFanOutBenchmark {
 			shopstream = measure("Shopstream", server, "/api/v1/feeds/inventory?sku=" + SKU, null,
 					(count, perSecond) -> Flux.interval(Duration.ofNanos((long) (1e9 / perSecond)))
 						.take(count)
-						.concatMap((i) -> writer.post().uri("/api/v1/inventory/{sku}/adjust", SKU)
+						.onBackpressureBuffer()
+						.flatMap((i) -> writer.post().uri("/api/v1/inventory/{sku}/adjust", SKU)
 							.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"delta\": 1}")
 							.retrieve().toBodilessEntity()
 							.onErrorResume((failed) -> {
 								progress("a stock change failed: %s", failed.getMessage());
 								return reactor.core.publisher.Mono.empty();
-							}))
+							}), 16)
 						.subscribe());
 		}
 		BenchReport report = new BenchReport("feed-fan-out");
@@ -94,6 +98,10 @@ class FeedFanOutBenchmark {
 				+ "<= 10 KiB heap per idle subscriber: %s; >= 45 000 deliveries/s: %s",
 				verdict(shopstream.p99 <= 200), verdict(shopstream.lost == 0),
 				verdict(shopstream.heapPerSubscriber <= 10 * 1024), verdict(shopstream.deliveriesPerSecond >= 45_000));
+		for (Results results : List.of(bare, shopstream)) {
+			report.line("%s, heap per idle subscriber by class (top %d):", results.name, HISTOGRAM_ROWS);
+			results.heldBy.forEach((row) -> report.line("  %s", row));
+		}
 		report.write();
 	}
 
@@ -102,10 +110,18 @@ class FeedFanOutBenchmark {
 		Results results = new Results(name);
 		try (SseLoad load = new SseLoad(server.port, bearer)) {
 			long heapBefore = server.heapAfterGc();
+			Map<String, Long> classesBefore = server.classHistogram();
 			load.connect(path, SUBSCRIBERS, Duration.ofMinutes(5));
 			Thread.sleep(1000);
 			results.heapPerSubscriber = (server.heapAfterGc() - heapBefore) / SUBSCRIBERS;
 			progress("%s: %d subscribers connected, %d B of heap each", name, SUBSCRIBERS, results.heapPerSubscriber);
+			Map<String, Long> classesAfter = server.classHistogram();
+			classesAfter.entrySet().stream()
+				.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - classesBefore.getOrDefault(entry.getKey(), 0L)))
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.limit(HISTOGRAM_ROWS)
+				.forEach((entry) -> results.heldBy.add(String.format(Locale.ROOT, "%6d B  %s",
+						entry.getValue() / SUBSCRIBERS, entry.getKey())));
 
 			emitAndWait(load, emitter, (int) Math.ceil(RATE * 2), RATE);
 			List<Long> p50s = new ArrayList<>();
@@ -226,6 +242,8 @@ class FeedFanOutBenchmark {
 		double cpuMicrosPerDelivery;
 
 		double deliveriesPerSecond;
+
+		final List<String> heldBy = new ArrayList<>();
 
 		Results(String name) {
 			this.name = name;

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +21,8 @@ import java.util.regex.Pattern;
 final class ServerProcess implements AutoCloseable {
 
 	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+	private static final Pattern HISTOGRAM_ROW = Pattern.compile("(?m)^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
 	final int port;
 
@@ -71,6 +75,16 @@ final class ServerProcess implements AutoCloseable {
 			throw new IllegalStateException("jcmd GC.heap_info printed no heap figure");
 		}
 		return Long.parseLong(used.group(1)) * 1024;
+	}
+
+	/** Bytes held per class after a full collection ({@code jcmd GC.class_histogram}). */
+	Map<String, Long> classHistogram() throws IOException, InterruptedException {
+		Map<String, Long> bytes = new HashMap<>();
+		Matcher row = HISTOGRAM_ROW.matcher(jcmd("GC.class_histogram"));
+		while (row.find()) {
+			bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+		}
+		return bytes;
 	}
 
 	private String jcmd(String what) throws IOException, InterruptedException {

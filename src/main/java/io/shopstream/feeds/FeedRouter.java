@@ -1,5 +1,6 @@
 package io.shopstream.feeds;
 
+import io.micrometer.observation.ObservationPredicate;
 import io.shopstream.platform.security.AccessRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,6 +14,7 @@ import org.springdoc.core.annotations.RouterOperations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -22,6 +24,8 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 /** The feed routes and their access rules: inventory public, orders signed in, users admin. */
 @Configuration(proxyBeanMethods = false)
 class FeedRouter {
+
+	private static final String FEEDS = "/api/v1/feeds/";
 
 	private static final String EXAMPLE = """
 			retry: 3000
@@ -52,6 +56,18 @@ class FeedRouter {
 							examples = @ExampleObject(value = EXAMPLE))))))
 	RouterFunction<ServerResponse> feedRoutes(FeedHandler handler) {
 		return route().GET("/api/v1/feeds/{feed}", handler::subscribe).build();
+	}
+
+	/**
+	 * No {@code http.server.requests} observation for feed connections: it would hold its
+	 * context, timer sample and tags for as long as each connection stays open (hours, for
+	 * thousands of browsers) to record one duration nobody reads. Feeds have their own metrics
+	 * (see {@link FeedMetrics}).
+	 */
+	@Bean
+	ObservationPredicate noRequestObservationForFeeds() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext request
+				&& request.getCarrier().getPath().value().startsWith(FEEDS));
 	}
 
 	@Bean

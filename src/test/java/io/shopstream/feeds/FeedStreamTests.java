@@ -55,6 +55,22 @@ class FeedStreamTests extends FeedStreamSupport {
 	}
 
 	@Test
+	void feed_connections_hold_no_http_request_observation() {
+		AtomicInteger connected = new AtomicInteger();
+		Disposable feed = subscribe("/api/v1/feeds/inventory", null, connected, null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> connected.get() == 1);
+		this.anonymous.get().uri("/api/v1/capabilities").exchange().expectStatus().isOk();
+		feed.dispose();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.meters.get("shopstream.feeds.subscribers").tag("feed", "inventory").gauge().value() == 0);
+
+		List<String> observed = this.meters.find("http.server.requests").timers().stream()
+			.map((timer) -> timer.getId().getTag("uri")).toList();
+		assertThat(observed).as("request observations of other endpoints are kept").contains("/api/v1/capabilities");
+		assertThat(observed).noneMatch((uri) -> uri.startsWith("/api/v1/feeds"));
+	}
+
+	@Test
 	void a_client_that_drops_twenty_times_gets_all_1000_updates_in_order_once() {
 		resumeAcrossDrops(Fixtures.unique("RES-"), 1000, 20);
 	}

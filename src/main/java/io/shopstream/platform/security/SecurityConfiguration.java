@@ -16,6 +16,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -47,6 +48,16 @@ class SecurityConfiguration {
 	@Conditional(IssuerTokens.Configured.class)
 	IssuerTokens issuerTokens(JwtProperties properties, EmailAuthenticator accounts, Clock clock) {
 		return new IssuerTokens(properties, accounts, clock);
+	}
+
+	/**
+	 * Sign-ins and access decisions are observed; the filter chain itself is not. Observing it
+	 * wraps every security filter of every request in an observation that lives as long as the
+	 * response, which for a live feed is as long as the browser keeps it open.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
 	}
 
 	@Bean
