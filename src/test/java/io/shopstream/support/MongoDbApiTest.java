@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import(RealMongoContainer.class)
+@Import({ RealMongoContainer.class, FreshConnections.class })
 @TestPropertySource(properties = "spring.mongodb.uri=${" + RealMongoAvailable.URI_PROPERTY + ":}")
 public @interface MongoDbApiTest {
 

@@ -23,14 +23,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(String type, String title, int status, String detail, String instance, String correlationId,
 		List<FieldProblem> errors, String field, String capability, String remedy) {
 
+	static final int MAX_ERRORS = 50;
+
 	static final String TYPE_BASE = "https://shopstream.io/problems/";
 
 	static Problem of(String kind, String title, int status, String detail) {
 		return new Problem(TYPE_BASE + kind, title, status, detail, null, null, null, null, null, null);
 	}
 
+	/**
+	 * The invalid fields, at most {@value #MAX_ERRORS} of them: a body with twenty thousand unknown
+	 * keys gets a short answer, not one twenty thousand entries long.
+	 */
 	Problem withErrors(List<FieldProblem> errors) {
-		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+		List<FieldProblem> listed = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
+		String told = errors.size() > MAX_ERRORS
+				? detail + " (the first " + MAX_ERRORS + " of " + errors.size() + " problems are listed)" : detail;
+		return new Problem(type, title, status, told, instance, correlationId, List.copyOf(listed), field, capability,
+				remedy);
 	}
 
 	Problem withField(String field) {

@@ -56,6 +56,19 @@ class ProblemHandlerTests {
 		assertThat(body).contains("\"field\":\"handle\"").doesNotContain("E11000").doesNotContain("shopstream.accounts");
 	}
 
+	@Test
+	void a_body_with_thousands_of_problems_gets_a_short_answer() {
+		List<FieldProblem> problems = java.util.stream.IntStream.range(0, 20_000)
+			.mapToObj((i) -> new FieldProblem("k" + i, "is not a known property"))
+			.toList();
+		String body = handle(new InvalidRequestException("The request is invalid", problems)).getResponse()
+			.getBodyAsString()
+			.block();
+		assertThat(body).contains("\"field\":\"k49\"").doesNotContain("\"field\":\"k50\"")
+			.contains("the first 50 of 20000 problems are listed");
+		assertThat(body.length()).isLessThan(8 * 1024);
+	}
+
 	private MockServerWebExchange handle(Throwable failure) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/anything"));
 		this.handler.handle(exchange, failure).block();

@@ -1,0 +1,32 @@
+package io.shopstream.support;
+
+import reactor.netty.http.client.HttpClient;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+
+/**
+ * The tests' HTTP client opens a connection per request instead of reusing kept-alive ones.
+ * Now and then a test request waited, unanswered, until its response timeout; each time it
+ * followed, on the same pooled connection, a request refused with a body (401 or 403 before the
+ * body was read), and a request that timed out left its late answer to be read by the next one.
+ * With a connection per request the hostile-input properties, which hung in most runs with the
+ * pool, never did. Whether the fault is the pooled test client's or the server's is not settled;
+ * see the closing note of the issue. The assertions are about answers, not connection reuse.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class FreshConnections {
+
+	@Bean
+	WebTestClientBuilderCustomizer connectionPerRequest() {
+		return (builder) -> builder.clientConnector(connector());
+	}
+
+	/** A connector that sends {@code Connection: close} and never pools. */
+	public static ReactorClientHttpConnector connector() {
+		return new ReactorClientHttpConnector(HttpClient.create().keepAlive(false));
+	}
+
+}
