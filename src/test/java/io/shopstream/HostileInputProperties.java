@@ -23,8 +23,6 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,7 +31,6 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -62,11 +59,7 @@ class HostileInputProperties {
 
 	private static WebTestClient admin;
 
-	/**
-	 * The admin over kept-alive connections of its own, for bodies over the limit: those are
-	 * answered 413 before they are read, and on a connection the client asked to close, the
-	 * server closes it while the client is still sending, so the client never reads the answer.
-	 */
+	/** The admin over kept-alive connections of its own, for bodies over the limit. */
 	private static WebTestClient adminKeptAlive;
 
 	private static Account user;
@@ -88,9 +81,7 @@ class HostileInputProperties {
 			.responseTimeout(Duration.ofSeconds(20))
 			.build();
 		admin = Accounts.admin(anonymous);
-		adminKeptAlive = admin.mutate()
-			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.create("absurd-bodies", 2))))
-			.build();
+		adminKeptAlive = FreshConnections.keptAlive(admin);
 		user = Accounts.signUp(anonymous, "fuzz");
 		other = Accounts.signUp(anonymous, "fuzzother");
 		productId = Catalogue.product(admin, SKU, "5.00", null);

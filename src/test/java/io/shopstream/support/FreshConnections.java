@@ -1,11 +1,13 @@
 package io.shopstream.support;
 
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The tests' HTTP client opens a connection per request instead of reusing kept-alive ones.
@@ -27,6 +29,18 @@ public class FreshConnections {
 	/** A connector that sends {@code Connection: close} and never pools. */
 	public static ReactorClientHttpConnector connector() {
 		return new ReactorClientHttpConnector(HttpClient.create().keepAlive(false));
+	}
+
+	/**
+	 * The same client over kept-alive connections of its own, for bodies over the size limit:
+	 * those are answered 413 before they are read, and on a connection the client asked to
+	 * close, the server closes it while the client is still sending, so the client never reads
+	 * the answer. Its own pool keeps whatever it leaves behind away from other requests.
+	 */
+	public static WebTestClient keptAlive(WebTestClient client) {
+		return client.mutate()
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(ConnectionProvider.create("over-limit", 2))))
+			.build();
 	}
 
 }
