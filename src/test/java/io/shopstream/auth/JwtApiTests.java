@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -108,7 +107,7 @@ class JwtApiTests {
 	List<DynamicTest> every_bad_token_gets_exactly_the_401_of_a_bad_session_token() {
 		Account user = Accounts.signUp(this.client, "jwtbad");
 		String email = email(user);
-		Map<String, Object> badSession = problem("A".repeat(43));
+		Map<String, Object> badSession = Accounts.refusal(this.client, "A".repeat(43));
 		assertThat(badSession).containsEntry("status", 401);
 		bearer(issuer.claims(email)).get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
 
@@ -137,7 +136,7 @@ class JwtApiTests {
 		return tokens.entrySet()
 			.stream()
 			.map((token) -> DynamicTest.dynamicTest(token.getKey() + " -> 401",
-					() -> assertThat(problem(token.getValue())).isEqualTo(badSession)))
+					() -> assertThat(Accounts.refusal(this.client, token.getValue())).isEqualTo(badSession)))
 			.toList();
 	}
 
@@ -180,14 +179,14 @@ class JwtApiTests {
 	@Test
 	void an_issuer_that_cannot_be_reached_means_401_not_500_and_good_tokens_work_again_after() {
 		Account user = Accounts.signUp(this.client, "jwtoutage");
-		Map<String, Object> badSession = problem("A".repeat(43));
+		Map<String, Object> badSession = Accounts.refusal(this.client, "A".repeat(43));
 		WebTestClient bearer = bearer(issuer.claims(email(user)));
 		bearer.get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
 		issuer.keysUnavailable(true);
 		try {
 			int before = issuer.requests();
 			String rotated = TestIssuer.sign(issuer.claims(email(user)), TestIssuer.newKey("issuer-key-2"));
-			assertThat(problem(rotated)).isEqualTo(badSession);
+			assertThat(Accounts.refusal(this.client, rotated)).isEqualTo(badSession);
 			assertThat(issuer.requests()).as("a new key id sends Shopstream to the issuer's key set").isGreaterThan(before);
 		}
 		finally {
@@ -198,20 +197,6 @@ class JwtApiTests {
 
 	private WebTestClient bearer(JWTClaimsSet.Builder claims) {
 		return Accounts.as(this.client, issuer.sign(claims));
-	}
-
-	/** The problem document for GET /auth/me with this bearer token, without its correlation id. */
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> problem(String token) {
-		Map<String, Object> body = this.client.get().uri("/api/v1/auth/me")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(Map.class).returnResult().getResponseBody();
-		body.remove("correlation_id");
-		return body;
 	}
 
 	private static void status(WebTestClient admin, Account user, String status) {

@@ -1,5 +1,6 @@
 package io.shopstream.demo;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DirtiesContext
 class DemoDataTests {
 
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
 	@Autowired
 	ReactiveMongoTemplate mongo;
 
@@ -51,11 +54,12 @@ class DemoDataTests {
 	void stock_held_matches_the_orders_still_open() {
 		Map<String, Long> open = new HashMap<>();
 		Flux.from(collection("orders").find(new Document("status", new Document("$in", List.of("pending", "processing")))))
-			.toIterable()
+			.collectList()
+			.block(WAIT)
 			.forEach((order) -> order.getList("items", Document.class)
 				.forEach((item) -> open.merge(item.getString("sku"), item.get("quantity", Number.class).longValue(), Long::sum)));
 		Map<String, Long> reserved = new HashMap<>();
-		Flux.from(collection("inventory").find()).toIterable().forEach((item) -> {
+		Flux.from(collection("inventory").find()).collectList().block(WAIT).forEach((item) -> {
 			long held = item.get("reserved", Number.class).longValue();
 			if (held > 0) {
 				reserved.put(item.getString("sku"), held);

@@ -59,4 +59,21 @@ public final class Accounts {
 	public record Account(String id, String username, String token, WebTestClient client) {
 	}
 
+	/**
+	 * The 401 problem document {@code GET /auth/me} answers for this bearer token, without its
+	 * correlation id, so that refusals can be compared whole.
+	 */
+	@SuppressWarnings("unchecked")
+	public static Map<String, Object> refusal(WebTestClient client, String token) {
+		Map<String, Object> body = client.get().uri("/api/v1/auth/me")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(Map.class).returnResult().getResponseBody();
+		body.remove("correlation_id");
+		return body;
+	}
+
 }
