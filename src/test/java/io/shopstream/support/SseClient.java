@@ -51,21 +51,6 @@ public final class SseClient {
 		}).retrieve().bodyToFlux(EVENTS);
 	}
 
-	/** The raw bytes of the stream, decoded as UTF-8, for as long as {@code duration}. */
-	public String raw(String path, String bearer, Duration duration) {
-		return this.client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
-			.retrieve()
-			.bodyToFlux(DataBuffer.class)
-			.take(duration)
-			.map((buffer) -> {
-				String text = buffer.toString(StandardCharsets.UTF_8);
-				DataBufferUtils.release(buffer);
-				return text;
-			})
-			.reduce("", String::concat)
-			.block(duration.plusSeconds(10));
-	}
-
 	/**
 	 * The raw bytes of the stream, decoded as UTF-8: the steps run on a plain thread once the
 	 * server has answered, and reading stops when what was read satisfies {@code enough}.
