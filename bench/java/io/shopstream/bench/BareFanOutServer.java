@@ -15,15 +15,16 @@ import reactor.netty.http.server.HttpServer;
  * The baseline Shopstream's feeds are measured against: the least a Reactor Netty server can do
  * to fan events out as Server-Sent Events. One shared sink, each frame encoded once, a bounded
  * queue per subscriber, one socket write per subscriber per event, and nothing else: no
- * MongoDB, no change stream, no authorization, filtering or redaction. Frames are padded to the
- * size of a Shopstream inventory event so both put the same bytes on the wire.
+ * MongoDB, no change stream, no authorization, filtering or redaction. Frames are padded to 620
+ * bytes, an estimate of a Shopstream inventory event's size, so both put about the same bytes on
+ * the wire.
  * <p>
  * {@code GET /events} subscribes; {@code POST /emit?count=N&per_second=R} sends N events at R a
  * second, each carrying its {@code updated_at} as Shopstream's do.
  */
 public final class BareFanOutServer {
 
-	/** About the size of a Shopstream inventory event frame, id and data lines included. */
+	/** An estimate of a Shopstream inventory event frame's size, id and data lines included. */
 	static final int FRAME_BYTES = 620;
 
 	private static final byte[] HELLO = "retry: 3000\n\n".getBytes(StandardCharsets.US_ASCII);

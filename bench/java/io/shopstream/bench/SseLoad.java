@@ -32,8 +32,6 @@ final class SseLoad implements AutoCloseable {
 
 	private final AtomicInteger open = new AtomicInteger();
 
-	private final AtomicInteger ended = new AtomicInteger();
-
 	private final List<Disposable> connections = new ArrayList<>();
 
 	private final ConnectionProvider pool;
@@ -60,7 +58,6 @@ final class SseLoad implements AutoCloseable {
 			this.connections.add(this.client.get().uri(path)
 				.responseContent()
 				.asString(StandardCharsets.UTF_8)
-				.doFinally((signal) -> this.ended.incrementAndGet())
 				.subscribe(frames::accept, (error) -> {
 				}));
 			target++;
@@ -85,10 +82,6 @@ final class SseLoad implements AutoCloseable {
 
 	long deliveries() {
 		return this.deliveries.get();
-	}
-
-	int ended() {
-		return this.ended.get();
 	}
 
 	/** The latency below which the given share of deliveries arrived, in milliseconds. */

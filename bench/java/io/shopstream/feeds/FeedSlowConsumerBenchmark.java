@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.shopstream.bench.BenchReport;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class FeedSlowConsumerBenchmark extends FeedStreamSupport {
 			alone.add(run(false, EVENTS));
 			stalled.add(run(true, EVENTS));
 		}
-		io.shopstream.bench.BenchReport report = new io.shopstream.bench.BenchReport("feed-slow-consumer");
+		BenchReport report = new BenchReport("feed-slow-consumer");
 		report.line("%d subscribers, %d events at 200/s, %d rounds each way (medians)", SUBSCRIBERS, EVENTS, ROUNDS);
 		long aloneP50 = median(alone, 0);
 		long aloneP99 = median(alone, 1);
