@@ -11,6 +11,8 @@ import java.util.Set;
 import io.shopstream.analytics.CustomerReport.ChurnRisk;
 import io.shopstream.analytics.CustomerReport.CustomerValue;
 import io.shopstream.analytics.CustomerReport.Segment;
+import io.shopstream.platform.limits.Admission;
+import io.shopstream.platform.limits.Work;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.WebProperties;
@@ -45,14 +47,17 @@ class AnalyticsHandler {
 
 	private final Clock clock;
 
+	private final Admission admission;
+
 	AnalyticsHandler(SalesReport sales, CustomerReport customers, MonthlyReport monthly, QueryInsight insight,
-			WebProperties web, Clock clock) {
+			WebProperties web, Clock clock, Admission admission) {
 		this.sales = sales;
 		this.customers = customers;
 		this.monthly = monthly;
 		this.insight = insight;
 		this.web = web;
 		this.clock = clock;
+		this.admission = admission;
 	}
 
 	Mono<ServerResponse> sales(ServerRequest request) {
@@ -62,6 +67,7 @@ class AnalyticsHandler {
 		if (!from.isBefore(to)) {
 			throw new InvalidRequestException("from", "must be before 'to'");
 		}
+		this.admission.admit(request.exchange(), Work.REPORT);
 		return this.sales.top(from, to, ReportRange.currency(request), ReportRange.limit(request, 10, 100))
 			.flatMap(AnalyticsHandler::ok);
 	}
@@ -69,6 +75,7 @@ class AnalyticsHandler {
 	Mono<ServerResponse> customers(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of("segment", "churn_risk", "limit", "after", "currency"));
 		PageRequest page = PageRequest.from(request);
+		this.admission.admit(request.exchange(), Work.REPORT);
 		return this.customers.page(ReportRange.currency(request),
 				QueryParams.enumValue(request, "segment", Segment.class),
 				QueryParams.enumValue(request, "churn_risk", ChurnRisk.class), page)
@@ -99,6 +106,7 @@ class AnalyticsHandler {
 		if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
 			throw new InvalidRequestException("from", "the range may cover at most " + MAX_MONTHS + " months");
 		}
+		this.admission.admit(request.exchange(), Work.REPORT);
 		return this.monthly.months(first, last, ReportRange.currency(request)).flatMap(AnalyticsHandler::ok);
 	}
 
@@ -118,7 +126,10 @@ class AnalyticsHandler {
 					(ex) -> new InvalidRequestException("The request body is not well-formed JSON", List.of()))
 			.switchIfEmpty(Mono.error(() -> new InvalidRequestException("The request body is required", List.of())))
 			.map((body) -> ExplainRequest.from(body, this.web.maxJsonDepth()))
-			.flatMap(this.insight::explain)
+			.flatMap((explain) -> {
+				this.admission.admit(request.exchange(), Work.REPORT);
+				return this.insight.explain(explain);
+			})
 			.flatMap(AnalyticsHandler::ok);
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopstream.platform.limits.Admission;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
@@ -31,13 +32,13 @@ class ChangeFeedHub implements SmartLifecycle {
 	private volatile boolean running;
 
 	ChangeFeedHub(ReactiveMongoDatabaseFactory databases, FeedEventDecoder decoder, FeedProperties properties,
-			MeterRegistry registry) {
+			MeterRegistry registry, Admission admission) {
 		this.properties = properties;
 		MongoDatabase database = databases.getMongoDatabase().block(Duration.ofSeconds(30));
 		FeedMetrics metrics = new FeedMetrics(registry);
 		for (Feed feed : Feed.values()) {
 			SharedStream stream = new SharedStream(feed, database.getCollection(feed.collection()), decoder, properties,
-					metrics);
+					metrics, admission);
 			this.streams.put(feed, stream);
 			FeedMetrics.gauges(registry, feed, stream, SharedStream::subscriberCount, (s) -> s.isOpen() ? 1 : 0);
 		}

@@ -3,6 +3,7 @@ package io.shopstream.feeds;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import io.shopstream.platform.limits.Admission;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.web.NotFoundException;
@@ -26,7 +27,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * {@code GET /api/v1/feeds/{users,orders,inventory}}: checks who is asking and what they filter
- * on, then registers an SSE subscriber with the hub. Per connection it keeps only the
+ * on, admits the connection within the instance's and the client's feed limits, then registers
+ * an SSE subscriber with the hub. Per connection it keeps only the
  * subscriber (its caller, filter and queue); frames are shared bytes wrapped without copying.
  */
 @Component
@@ -38,9 +40,12 @@ class FeedHandler {
 
 	private final FeedProperties properties;
 
-	FeedHandler(ChangeFeedHub hub, FeedProperties properties) {
+	private final Admission admission;
+
+	FeedHandler(ChangeFeedHub hub, FeedProperties properties, Admission admission) {
 		this.hub = hub;
 		this.properties = properties;
+		this.admission = admission;
 	}
 
 	Mono<ServerResponse> subscribe(ServerRequest request) {
@@ -53,6 +58,7 @@ class FeedHandler {
 		String lastEventId = lastEventId(request);
 		return Callers.optional(request).flatMap((caller) -> {
 			feed.authorize(caller);
+			this.admission.admitFeed(request.exchange(), caller);
 			return stream(request, feed, caller, filter, lastEventId);
 		});
 	}

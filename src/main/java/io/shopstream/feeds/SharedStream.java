@@ -3,6 +3,7 @@ package io.shopstream.feeds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +12,8 @@ import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
 import com.mongodb.reactivestreams.client.ChangeStreamPublisher;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import io.shopstream.platform.limits.Admission;
+import io.shopstream.platform.limits.Permit;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
@@ -53,6 +56,8 @@ final class SharedStream {
 
 	private final FeedMetrics metrics;
 
+	private final Admission admission;
+
 	private final byte[] retryFrame;
 
 	private final Object lock = new Object();
@@ -79,8 +84,9 @@ final class SharedStream {
 	private volatile Instant failingSince;
 
 	SharedStream(Feed feed, MongoCollection<Document> collection, FeedEventDecoder decoder,
-			FeedProperties properties, FeedMetrics metrics) {
+			FeedProperties properties, FeedMetrics metrics, Admission admission) {
 		this.feed = feed;
+		this.admission = admission;
 		this.collection = collection;
 		this.decoder = decoder;
 		this.properties = properties;
@@ -295,9 +301,19 @@ final class SharedStream {
 	/**
 	 * Reads what the subscriber missed from a temporary cursor of its own, until the cursor
 	 * reaches an event the ring holds; from there the ring and the live stream take over and the
-	 * cursor is closed. A resume point the server no longer has gets a resync, then live events.
+	 * cursor is closed. A resume point the server no longer has gets a resync, then live events;
+	 * so does a subscriber arriving when the instance already has all the catch-up cursors it
+	 * allows open, since each holds a database connection while it waits.
 	 */
 	private void catchUp(FeedSubscriber subscriber, String token) {
+		Optional<Permit> place = this.admission.catchUpCursor();
+		if (place.isEmpty()) {
+			synchronized (this.lock) {
+				resync(subscriber, "too many subscribers are catching up at once; reload and continue");
+				subscriber.goLive();
+			}
+			return;
+		}
 		BsonDocument resumeAfter = new BsonDocument("_data", new BsonString(token));
 		Disposable cursor = Flux.from(this.collection.watch(this.feed.pipeline())
 			.fullDocument(FullDocument.UPDATE_LOOKUP)
@@ -305,6 +321,7 @@ final class SharedStream {
 			.resumeAfter(resumeAfter))
 			.map((change) -> this.decoder.decode(this.feed, change))
 			.takeWhile((event) -> !subscriber.isClosed() && !subscriber.isLive())
+			.doFinally((signal) -> place.get().release())
 			.subscribe((event) -> {
 				synchronized (this.lock) {
 					if (subscriber.isLive() || subscriber.isClosed()) {

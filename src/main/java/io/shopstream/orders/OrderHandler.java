@@ -3,6 +3,8 @@ package io.shopstream.orders;
 import java.net.URI;
 import java.util.Set;
 
+import io.shopstream.platform.limits.Admission;
+import io.shopstream.platform.limits.Work;
 import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.web.Ids;
 import io.shopstream.platform.web.QueryParams;
@@ -27,10 +29,13 @@ class OrderHandler {
 
 	private final RequestBodies bodies;
 
-	OrderHandler(OrderService orders, CustomerOrders customers, RequestBodies bodies) {
+	private final Admission admission;
+
+	OrderHandler(OrderService orders, CustomerOrders customers, RequestBodies bodies, Admission admission) {
 		this.orders = orders;
 		this.customers = customers;
 		this.bodies = bodies;
+		this.admission = admission;
 	}
 
 	Mono<ServerResponse> place(ServerRequest request) {
@@ -68,6 +73,7 @@ class OrderHandler {
 
 	Mono<ServerResponse> export(ServerRequest request) {
 		OrderFilter filter = OrderFilter.from(request, Set.of());
+		this.admission.admit(request.exchange(), Work.EXPORT);
 		return ServerResponse.ok().contentType(MediaType.APPLICATION_NDJSON).body(this.orders.export(filter), Order.class);
 	}
 

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import io.shopstream.platform.limits.Admission;
+import io.shopstream.platform.limits.Work;
 import io.shopstream.platform.web.Ids;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.QueryParams;
@@ -38,13 +40,16 @@ class ProductHandler {
 
 	private final Clock clock;
 
+	private final Admission admission;
+
 	ProductHandler(ProductService products, ProductImport importer, ProductViews views, RequestBodies bodies,
-			Clock clock) {
+			Clock clock, Admission admission) {
 		this.products = products;
 		this.importer = importer;
 		this.views = views;
 		this.bodies = bodies;
 		this.clock = clock;
+		this.admission = admission;
 	}
 
 	Mono<ServerResponse> create(ServerRequest request) {
@@ -97,6 +102,7 @@ class ProductHandler {
 			throw new UnsupportedMediaTypeStatusException(contentType, java.util.List.of(MediaType.APPLICATION_NDJSON));
 		}
 		int batchSize = QueryParams.wholeNumber(request, "batch_size", 1, 10_000).orElse(1000);
+		this.admission.admit(request.exchange(), Work.IMPORT);
 		return this.importer.run(request.body(BodyExtractors.toDataBuffers()), batchSize)
 			.flatMap((report) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(report));
 	}

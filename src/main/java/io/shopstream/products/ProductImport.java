@@ -15,6 +15,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import io.shopstream.platform.limits.LimitsProperties;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.RequestBodies;
 import io.shopstream.products.ImportReport.LineError;
@@ -45,8 +46,6 @@ class ProductImport {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductImport.class);
 
-	static final int MAX_LINE_BYTES = 1024 * 1024;
-
 	private static final int MAX_REPORTED_ERRORS = 1000;
 
 	private static final long PROGRESS_EVERY = 50_000;
@@ -59,15 +58,19 @@ class ProductImport {
 
 	private final Clock clock;
 
-	ProductImport(ReactiveMongoTemplate template, RequestBodies bodies, JsonMapper json, Clock clock) {
+	private final int maxLineBytes;
+
+	ProductImport(ReactiveMongoTemplate template, RequestBodies bodies, JsonMapper json, Clock clock,
+			LimitsProperties limits) {
 		this.template = template;
 		this.bodies = bodies;
 		this.json = json;
 		this.clock = clock;
+		this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 8, limits.ndjsonMaxLine().toBytes());
 	}
 
 	Mono<ImportReport> run(Flux<DataBuffer> body, int batchSize) {
-		NdjsonLines splitter = new NdjsonLines(MAX_LINE_BYTES);
+		NdjsonLines splitter = new NdjsonLines(this.maxLineBytes);
 		Tally tally = new Tally();
 		return body.concatMapIterable(splitter::feed)
 			.concatWith(Flux.defer(() -> Flux.fromIterable(splitter.finish())))
@@ -81,7 +84,7 @@ class ProductImport {
 
 	private ParsedLine parse(Line line, Tally tally) {
 		if (line.tooLong()) {
-			tally.refuse(line.number(), "line is longer than " + MAX_LINE_BYTES + " bytes");
+			tally.refuse(line.number(), "line is longer than " + this.maxLineBytes + " bytes");
 			return null;
 		}
 		try {

@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** NDJSON bulk import: line-by-line errors, idempotent upserts by sku, streamed bodies of any size. */
 abstract class ProductImportContract {
 
+	/** {@code shopstream.limits.ndjson-max-line} as the service ships it. */
+	private static final int DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
+
 	@Autowired
 	WebTestClient anonymous;
 
@@ -67,7 +70,7 @@ abstract class ProductImportContract {
 	@Test
 	void a_line_over_the_limit_is_refused_alone() {
 		String prefix = Fixtures.unique("LONG");
-		String huge = "{\"sku\": \"" + prefix + "-0\", \"name\": \"" + "x".repeat(ProductImport.MAX_LINE_BYTES) + "\"}";
+		String huge = "{\"sku\": \"" + prefix + "-0\", \"name\": \"" + "x".repeat(DEFAULT_MAX_LINE_BYTES) + "\"}";
 		Map<String, Object> report = importFile(line(prefix + "-1", "1.00") + "\n" + huge + "\n" + line(prefix + "-2", "1.00"), 10);
 		assertThat(report).containsEntry("lines", 3).containsEntry("upserted", 2).containsEntry("error_count", 1);
 		assertThat(errorLines(report)).containsExactly(2);

@@ -125,7 +125,7 @@ class SecurityConfiguration {
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
 				"Last-Event-ID", "Idempotency-Key", CorrelationId.HEADER));
 		cors.setExposedHeaders(List.of(HttpHeaders.LINK, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
-				CorrelationId.HEADER));
+				"RateLimit", "RateLimit-Policy", CorrelationId.HEADER));
 		cors.setAllowCredentials(true);
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -1,5 +1,6 @@
 package io.shopstream.platform.web;
 
+import java.time.Duration;
 import java.util.List;
 
 import com.mongodb.ErrorCategory;
@@ -73,8 +74,10 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
 		if (ex instanceof TooManyRequestsException limited) {
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER,
-					Long.toString(Math.max(1, limited.retryAfter().toSeconds())));
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(limited.retryAfter()));
+		}
+		if (ex instanceof ServiceUnavailableException unavailable) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(unavailable.retryAfter()));
 		}
 		DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(body));
@@ -94,6 +97,9 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 		}
 		if (ex instanceof TooManyRequestsException limited) {
 			return Problem.of("too-many-requests", "Too many requests", 429, limited.getMessage());
+		}
+		if (ex instanceof ServiceUnavailableException unavailable) {
+			return Problem.of("service-unavailable", "Service unavailable", 503, unavailable.getMessage());
 		}
 		if (ex instanceof NotFoundException notFound) {
 			return Problem.of("not-found", "Not found", 404, notFound.getMessage());
@@ -144,6 +150,11 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 		}
 		return Problem.of("internal-error", "Internal error", 500,
 				"Shopstream failed to handle this request; quote the correlation id when reporting it");
+	}
+
+	/** Retry-After in whole seconds, never 0: a client told 0 would retry at once. */
+	private static String seconds(Duration wait) {
+		return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
 	}
 
 	private Problem input(ServerWebInputException ex) {
