@@ -15,6 +15,7 @@ import io.shopstream.platform.limits.Admission;
 import io.shopstream.platform.limits.Work;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.QueryParams;
+import io.shopstream.platform.web.Responses;
 import io.shopstream.platform.web.WebProperties;
 import io.shopstream.platform.web.paging.ListResponses;
 import io.shopstream.platform.web.paging.PageRequest;
@@ -65,11 +66,11 @@ class AnalyticsHandler {
 		Instant to = ReportRange.instant(request, "to", this.clock.instant());
 		Instant from = ReportRange.instant(request, "from", to.minus(Duration.ofDays(30)));
 		if (!from.isBefore(to)) {
-			throw new InvalidRequestException("from", "must be before 'to'");
+			throw InvalidRequestException.forField("from", "must be before 'to'");
 		}
 		this.admission.admit(request.exchange(), Work.REPORT);
 		return this.sales.top(from, to, ReportRange.currency(request), ReportRange.limit(request, 10, 100))
-			.flatMap(AnalyticsHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> customers(ServerRequest request) {
@@ -88,7 +89,7 @@ class AnalyticsHandler {
 		YearMonth last;
 		if (request.queryParam("year").isPresent()) {
 			if (request.queryParam("from").isPresent() || request.queryParam("to").isPresent()) {
-				throw new InvalidRequestException("year", "give either year or from/to");
+				throw InvalidRequestException.forField("year", "give either year or from/to");
 			}
 			int year = QueryParams.wholeNumber(request, "year", 1970, 9999).orElseThrow();
 			first = YearMonth.of(year, 1);
@@ -100,19 +101,19 @@ class AnalyticsHandler {
 			first = YearMonth.from(from.atZone(ZoneOffset.UTC));
 			last = YearMonth.from(to.atZone(ZoneOffset.UTC));
 			if (first.isAfter(last)) {
-				throw new InvalidRequestException("from", "must be before 'to'");
+				throw InvalidRequestException.forField("from", "must be before 'to'");
 			}
 		}
 		if (first.plusMonths(MAX_MONTHS).isBefore(last)) {
-			throw new InvalidRequestException("from", "the range may cover at most " + MAX_MONTHS + " months");
+			throw InvalidRequestException.forField("from", "the range may cover at most " + MAX_MONTHS + " months");
 		}
 		this.admission.admit(request.exchange(), Work.REPORT);
-		return this.monthly.months(first, last, ReportRange.currency(request)).flatMap(AnalyticsHandler::ok);
+		return this.monthly.months(first, last, ReportRange.currency(request)).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> indexes(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		return this.insight.indexes().flatMap(AnalyticsHandler::ok);
+		return this.insight.indexes().flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> explain(ServerRequest request) {
@@ -123,19 +124,16 @@ class AnalyticsHandler {
 		}
 		return request.bodyToMono(JsonNode.class)
 			.onErrorMap(ServerWebInputException.class,
-					(ex) -> new InvalidRequestException("The request body is not well-formed JSON", List.of()))
-			.switchIfEmpty(Mono.error(() -> new InvalidRequestException("The request body is required", List.of())))
+					(ex) -> InvalidRequestException.of("The request body is not well-formed JSON", List.of()))
+			.switchIfEmpty(Mono.error(() -> InvalidRequestException.of("The request body is required", List.of())))
 			.map((body) -> ExplainRequest.from(body, this.web.maxJsonDepth()))
 			.flatMap((explain) -> {
 				this.admission.admit(request.exchange(), Work.REPORT);
 				return this.insight.explain(explain);
 			})
-			.flatMap(AnalyticsHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 
-	private static Mono<ServerResponse> ok(Object body) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-	}
 
 }

@@ -30,7 +30,7 @@ record ExplainRequest(String collection, Document filter, Document sort, Object 
 
 	static ExplainRequest from(JsonNode body, int maxDepth) {
 		if (body == null || !body.isObject()) {
-			throw new InvalidRequestException("The request body must be a JSON object", List.of());
+			throw InvalidRequestException.of("The request body must be a JSON object", List.of());
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		for (String name : body.propertyNames()) {
@@ -65,7 +65,7 @@ record ExplainRequest(String collection, Document filter, Document sort, Object 
 			check(filter, "filter", 1, maxDepth, problems);
 		}
 		if (!problems.isEmpty()) {
-			throw new InvalidRequestException("The explain request is invalid", problems);
+			throw InvalidRequestException.of("The explain request is invalid", problems);
 		}
 		return new ExplainRequest(collection.asString(), filter != null ? Document.parse(filter.toString()) : new Document(),
 				sort != null ? Document.parse(sort.toString()) : new Document(),

@@ -79,7 +79,7 @@ class QueryInsight implements DisposableBean {
 	Mono<Map<String, Object>> explain(ExplainRequest request) {
 		this.capabilities.require(Capability.EXPLAIN);
 		if (!this.collections.contains(request.collection())) {
-			throw new InvalidRequestException("collection", "must be one of " + this.collections);
+			throw InvalidRequestException.forField("collection", "must be one of " + this.collections);
 		}
 		Document find = new Document("find", request.collection()).append("filter", request.filter());
 		if (!request.sort().isEmpty()) {

@@ -23,7 +23,7 @@ final class ReportRange {
 	static String currency(ServerRequest request) {
 		String currency = request.queryParam("currency").orElse("USD");
 		if (!CURRENCY.matcher(currency).matches()) {
-			throw new InvalidRequestException("currency", "must be an ISO 4217 code such as USD");
+			throw InvalidRequestException.forField("currency", "must be an ISO 4217 code such as USD");
 		}
 		return currency;
 	}

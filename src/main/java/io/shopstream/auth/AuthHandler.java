@@ -1,7 +1,6 @@
 package io.shopstream.auth;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
@@ -10,6 +9,7 @@ import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.security.SecurityProperties;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.Responses;
 import io.shopstream.users.NewUser;
 import io.shopstream.users.UserService;
 import org.bson.types.ObjectId;
@@ -49,9 +49,7 @@ class AuthHandler {
 		QueryParams.allowOnly(request, Set.of());
 		return this.bodies.read(request, NewUser.class)
 			.flatMap(this.auth::register)
-			.flatMap((user) -> ServerResponse.created(URI.create("/api/v1/users/" + user.id()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(user));
+			.flatMap((user) -> Responses.created("/api/v1/users/" + user.id(), user));
 	}
 
 	Mono<ServerResponse> login(ServerRequest request) {
@@ -73,7 +71,7 @@ class AuthHandler {
 		QueryParams.allowOnly(request, Set.of());
 		return Callers.of(request)
 			.flatMap((caller) -> this.users.get(new ObjectId(caller.userId())))
-			.flatMap((user) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(user));
+			.flatMap(Responses::ok);
 	}
 
 	private Mono<ServerResponse> loggedIn(OpenedSession session) {

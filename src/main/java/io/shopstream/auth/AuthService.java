@@ -48,7 +48,7 @@ class AuthService {
 
 	Mono<UserView> register(NewUser registration) {
 		if (registration.role() != null) {
-			return Mono.error(new InvalidRequestException("role", "is chosen by an admin, not at registration"));
+			return Mono.error(InvalidRequestException.forField("role", "is chosen by an admin, not at registration"));
 		}
 		return this.users.create(registration);
 	}

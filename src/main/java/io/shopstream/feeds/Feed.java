@@ -129,13 +129,13 @@ enum Feed {
 				return;
 			}
 			if (type.isEnum() && Arrays.stream(type.getEnumConstants()).noneMatch((c) -> c.toString().equals(value))) {
-				throw new InvalidRequestException(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+				throw InvalidRequestException.forField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
 			}
 			if (type == Boolean.class && !value.equals("true") && !value.equals("false")) {
-				throw new InvalidRequestException(name, "must be true or false");
+				throw InvalidRequestException.forField(name, "must be true or false");
 			}
 			if (type == String.class && !value.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-				throw new InvalidRequestException(name, "must be 1 to 64 letters, digits, '.', '_' or '-'");
+				throw InvalidRequestException.forField(name, "must be 1 to 64 letters, digits, '.', '_' or '-'");
 			}
 			values.put(name, value);
 		});

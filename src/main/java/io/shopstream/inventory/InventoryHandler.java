@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.Responses;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -30,7 +30,7 @@ class InventoryHandler {
 
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		return this.inventory.get(sku(request)).flatMap(InventoryHandler::ok);
+		return this.inventory.get(sku(request)).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> set(ServerRequest request) {
@@ -38,7 +38,7 @@ class InventoryHandler {
 		String sku = sku(request);
 		return this.bodies.read(request, StockLevel.class)
 			.flatMap((level) -> this.inventory.setLevel(sku, level))
-			.flatMap(InventoryHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> adjust(ServerRequest request) {
@@ -46,19 +46,16 @@ class InventoryHandler {
 		String sku = sku(request);
 		return this.bodies.read(request, StockAdjustment.class)
 			.flatMap((adjustment) -> this.inventory.adjust(sku, adjustment.delta()))
-			.flatMap(InventoryHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 	private static String sku(ServerRequest request) {
 		String sku = request.pathVariable("sku");
 		if (!SKU.matcher(sku).matches()) {
-			throw new InvalidRequestException("sku", "must be 1 to 64 letters, digits, '.', '_' or '-'");
+			throw InvalidRequestException.forField("sku", "must be 1 to 64 letters, digits, '.', '_' or '-'");
 		}
 		return sku;
 	}
 
-	private static Mono<ServerResponse> ok(InventoryItem item) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(item);
-	}
 
 }

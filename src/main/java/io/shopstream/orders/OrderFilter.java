@@ -28,7 +28,7 @@ record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optiona
 		Optional<Instant> from = QueryParams.instant(request, "from");
 		Optional<Instant> to = QueryParams.instant(request, "to");
 		if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-			throw new InvalidRequestException("from", "must be before 'to'");
+			throw InvalidRequestException.forField("from", "must be before 'to'");
 		}
 		return new OrderFilter(QueryParams.enumValue(request, "status", OrderStatus.class), from, to,
 				request.queryParam("user_id").map((id) -> Ids.parse("user_id", id)));

@@ -1,6 +1,5 @@
 package io.shopstream.orders;
 
-import java.net.URI;
 import java.util.Set;
 
 import io.shopstream.platform.limits.Admission;
@@ -9,6 +8,7 @@ import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.web.Ids;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.Responses;
 import io.shopstream.platform.web.paging.ListResponses;
 import io.shopstream.platform.web.paging.PageRequest;
 import org.bson.types.ObjectId;
@@ -43,9 +43,7 @@ class OrderHandler {
 		return Callers.of(request)
 			.flatMap((caller) -> this.bodies.read(request, NewOrder.class)
 				.flatMap((order) -> this.orders.place(caller, order)))
-			.flatMap((order) -> ServerResponse.created(URI.create("/api/v1/orders/" + order.id()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(order));
+			.flatMap((order) -> Responses.created("/api/v1/orders/" + order.id(), order));
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -59,7 +57,7 @@ class OrderHandler {
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
 		ObjectId id = Ids.parse("id", request.pathVariable("id"));
-		return Callers.of(request).flatMap((caller) -> this.orders.get(caller, id)).flatMap(OrderHandler::ok);
+		return Callers.of(request).flatMap((caller) -> this.orders.get(caller, id)).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> changeStatus(ServerRequest request) {
@@ -68,7 +66,7 @@ class OrderHandler {
 		return Callers.of(request)
 			.flatMap((caller) -> this.bodies.read(request, StatusRequest.class)
 				.flatMap((change) -> this.orders.transition(caller, id, change)))
-			.flatMap(OrderHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> export(ServerRequest request) {
@@ -82,11 +80,8 @@ class OrderHandler {
 		ObjectId userId = Ids.parse("id", request.pathVariable("id"));
 		return Callers.of(request)
 			.flatMap((caller) -> this.customers.of(caller, userId))
-			.flatMap((view) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(view));
+			.flatMap(Responses::ok);
 	}
 
-	private static Mono<ServerResponse> ok(Order order) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(order);
-	}
 
 }

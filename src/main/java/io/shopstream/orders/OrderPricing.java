@@ -35,7 +35,7 @@ final class OrderPricing {
 		String currency = lines.get(0).product().pricing().currency();
 		for (Wanted line : lines) {
 			if (!line.product().pricing().currency().equals(currency)) {
-				throw new InvalidRequestException("items", "all items must be priced in one currency; found "
+				throw InvalidRequestException.forField("items", "all items must be priced in one currency; found "
 						+ currency + " and " + line.product().pricing().currency());
 			}
 		}

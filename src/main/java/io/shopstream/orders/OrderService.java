@@ -117,7 +117,7 @@ public class OrderService {
 				index++;
 			}
 			if (!missing.isEmpty()) {
-				return Mono.error(new InvalidRequestException("Some items cannot be ordered", missing));
+				return Mono.error(InvalidRequestException.of("Some items cannot be ordered", missing));
 			}
 			Instant now = this.clock.instant();
 			Priced priced = this.pricing.price(lines, now);
@@ -142,7 +142,7 @@ public class OrderService {
 			}
 		}
 		if (!repeated.isEmpty()) {
-			throw new InvalidRequestException("Each sku may appear once per order", repeated);
+			throw InvalidRequestException.of("Each sku may appear once per order", repeated);
 		}
 		return wanted;
 	}

@@ -53,10 +53,10 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 			}
 		});
 		if (!problems.isEmpty()) {
-			throw new InvalidRequestException("The request has invalid filters", problems);
+			throw InvalidRequestException.of("The request has invalid filters", problems);
 		}
 		if (attributes.size() > 10) {
-			throw new InvalidRequestException("attr", "at most 10 attribute filters");
+			throw InvalidRequestException.forField("attr", "at most 10 attribute filters");
 		}
 		java.util.Set<String> allowed = new java.util.HashSet<>(List.of("category", "min_price", "max_price",
 				"status", "sort", "limit", "after"));
@@ -64,13 +64,13 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 		QueryParams.allowOnly(request, allowed);
 		Optional<String> category = request.queryParam("category").map((slug) -> {
 			if (!SLUG.matcher(slug).matches() || slug.length() > 100) {
-				throw new InvalidRequestException("category", "must be a category slug");
+				throw InvalidRequestException.forField("category", "must be a category slug");
 			}
 			return slug;
 		});
 		String sort = request.queryParam("sort").orElse("-created_at");
 		if (!SORTS.contains(sort)) {
-			throw new InvalidRequestException("sort", "must be one of " + SORTS);
+			throw InvalidRequestException.forField("sort", "must be one of " + SORTS);
 		}
 		return new ProductFilter(category, price(request, "min_price"), price(request, "max_price"),
 				QueryParams.enumValue(request, "status", ProductStatus.class), attributes, sort);
@@ -79,7 +79,7 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 	private static Optional<BigDecimal> price(ServerRequest request, String name) {
 		return request.queryParam(name).map((value) -> {
 			if (!DECIMAL.matcher(value).matches()) {
-				throw new InvalidRequestException(name, "must be a decimal amount");
+				throw InvalidRequestException.forField(name, "must be a decimal amount");
 			}
 			return new BigDecimal(value);
 		});

@@ -1,6 +1,5 @@
 package io.shopstream.products;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +11,7 @@ import io.shopstream.platform.web.Ids;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.Responses;
 import io.shopstream.platform.web.paging.ListResponses;
 import io.shopstream.platform.web.paging.PageRequest;
 import io.shopstream.products.ProductViews.Granularity;
@@ -56,9 +56,7 @@ class ProductHandler {
 		QueryParams.allowOnly(request, Set.of());
 		return this.bodies.read(request, ProductDraft.class)
 			.flatMap(this.products::create)
-			.flatMap((product) -> ServerResponse.created(URI.create("/api/v1/products/" + product.id()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(product));
+			.flatMap((product) -> Responses.created("/api/v1/products/" + product.id(), product));
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -71,7 +69,7 @@ class ProductHandler {
 	Mono<ServerResponse> search(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of("q", "limit"));
 		String words = request.queryParam("q").filter((q) -> !q.isBlank() && q.length() <= 200)
-			.orElseThrow(() -> new InvalidRequestException("q", "must be 1 to 200 characters"));
+			.orElseThrow(() -> InvalidRequestException.forField("q", "must be 1 to 200 characters"));
 		int limit = PageRequest.from(request).limit();
 		return ServerResponse.ok().contentType(ListResponses.mediaType(request))
 			.body(this.products.search(words, limit), ProductService.ScoredProduct.class);
@@ -79,7 +77,7 @@ class ProductHandler {
 
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		return this.products.get(id(request)).flatMap(ProductHandler::ok);
+		return this.products.get(id(request)).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> replace(ServerRequest request) {
@@ -87,7 +85,7 @@ class ProductHandler {
 		ObjectId id = id(request);
 		return this.bodies.read(request, ProductDraft.class)
 			.flatMap((draft) -> this.products.replace(id, draft))
-			.flatMap(ProductHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
@@ -104,7 +102,7 @@ class ProductHandler {
 		int batchSize = QueryParams.wholeNumber(request, "batch_size", 1, 10_000).orElse(1000);
 		this.admission.admit(request.exchange(), Work.IMPORT);
 		return this.importer.run(request.body(BodyExtractors.toDataBuffers()), batchSize)
-			.flatMap((report) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(report));
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> recordView(ServerRequest request) {
@@ -119,7 +117,7 @@ class ProductHandler {
 		Instant to = QueryParams.instant(request, "to").orElse(this.clock.instant());
 		Instant from = QueryParams.instant(request, "from").orElse(to.minus(Duration.ofDays(1)));
 		if (!from.isBefore(to) || Duration.between(from, to).compareTo(ProductViews.MAX_RANGE) > 0) {
-			throw new InvalidRequestException("from", "must be before 'to', at most 366 days earlier");
+			throw InvalidRequestException.forField("from", "must be before 'to', at most 366 days earlier");
 		}
 		Granularity granularity = QueryParams.enumValue(request, "granularity", Granularity.class)
 			.orElse(Granularity.hour);
@@ -134,8 +132,5 @@ class ProductHandler {
 		return Ids.parse("id", request.pathVariable("id"));
 	}
 
-	private static Mono<ServerResponse> ok(Product product) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(product);
-	}
 
 }

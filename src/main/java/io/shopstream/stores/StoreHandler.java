@@ -1,12 +1,12 @@
 package io.shopstream.stores;
 
-import java.net.URI;
 import java.util.Set;
 
 import io.shopstream.platform.web.Ids;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.Responses;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -35,16 +35,14 @@ class StoreHandler {
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
 		return this.stores.get(Ids.parse("id", request.pathVariable("id")))
-			.flatMap((store) -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(store));
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> create(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
 		return this.bodies.read(request, NewStore.class)
 			.flatMap(this.stores::create)
-			.flatMap((store) -> ServerResponse.created(URI.create("/api/v1/stores/" + store.id()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(store));
+			.flatMap((store) -> Responses.created("/api/v1/stores/" + store.id(), store));
 	}
 
 	Mono<ServerResponse> near(ServerRequest request) {
@@ -62,7 +60,7 @@ class StoreHandler {
 		String value = request.queryParam(name).orElse(null);
 		if (value == null) {
 			if (fallback == null) {
-				throw new InvalidRequestException(name, "is required");
+				throw InvalidRequestException.forField(name, "is required");
 			}
 			return fallback;
 		}
@@ -75,7 +73,7 @@ class StoreHandler {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		throw new InvalidRequestException(name, "must be a number from " + min + " to " + max);
+		throw InvalidRequestException.forField(name, "must be a number from " + min + " to " + max);
 	}
 
 }

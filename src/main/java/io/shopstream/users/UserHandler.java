@@ -1,6 +1,5 @@
 package io.shopstream.users;
 
-import java.net.URI;
 import java.util.Set;
 
 import io.shopstream.platform.security.Caller;
@@ -9,13 +8,13 @@ import io.shopstream.platform.web.Ids;
 import io.shopstream.platform.web.NotFoundException;
 import io.shopstream.platform.web.QueryParams;
 import io.shopstream.platform.web.RequestBodies;
+import io.shopstream.platform.web.Responses;
 import io.shopstream.platform.web.paging.ListResponses;
 import io.shopstream.platform.web.paging.PageRequest;
 import io.shopstream.users.UserService.UserFilter;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -43,9 +42,7 @@ class UserHandler {
 	Mono<ServerResponse> create(ServerRequest request) {
 		return this.bodies.read(request, NewUser.class)
 			.flatMap(this.users::create)
-			.flatMap((user) -> ServerResponse.created(URI.create("/api/v1/users/" + user.id()))
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(user));
+			.flatMap((user) -> Responses.created("/api/v1/users/" + user.id(), user));
 	}
 
 	Mono<ServerResponse> list(ServerRequest request) {
@@ -59,7 +56,7 @@ class UserHandler {
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
 		ObjectId id = Ids.parse("id", request.pathVariable("id"));
-		return ownOrAdmin(request, id).flatMap((caller) -> this.users.get(id)).flatMap(UserHandler::ok);
+		return ownOrAdmin(request, id).flatMap((caller) -> this.users.get(id)).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> update(ServerRequest request) {
@@ -72,7 +69,7 @@ class UserHandler {
 				}
 				return this.users.update(id, changes);
 			}))
-			.flatMap(UserHandler::ok);
+			.flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> delete(ServerRequest request) {
@@ -92,8 +89,5 @@ class UserHandler {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No user with id " + id.toHexString())));
 	}
 
-	private static Mono<ServerResponse> ok(UserView user) {
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(user);
-	}
 
 }

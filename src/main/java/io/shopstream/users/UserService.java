@@ -130,7 +130,7 @@ public class UserService {
 
 	public Mono<UserView> update(ObjectId id, UserChanges changes) {
 		if (changes.status() == UserStatus.deleted) {
-			return Mono.error(new InvalidRequestException("status", "use DELETE to delete a user"));
+			return Mono.error(InvalidRequestException.forField("status", "use DELETE to delete a user"));
 		}
 		Mono<String> newHash = changes.password() != null ? this.passwords.hash(changes.password()) : Mono.just("");
 		return newHash.flatMap((hash) -> {

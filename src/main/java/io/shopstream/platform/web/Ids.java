@@ -11,7 +11,7 @@ public final class Ids {
 	/** The id as an ObjectId, or a 400 naming the parameter when it is not one. */
 	public static ObjectId parse(String field, String value) {
 		if (value == null || !ObjectId.isValid(value)) {
-			throw new InvalidRequestException(field, "must be a 24-character hexadecimal id");
+			throw InvalidRequestException.forField(field, "must be a 24-character hexadecimal id");
 		}
 		return new ObjectId(value);
 	}

@@ -7,13 +7,19 @@ public class InvalidRequestException extends RuntimeException {
 
 	private final List<FieldProblem> problems;
 
-	public InvalidRequestException(String detail, List<FieldProblem> problems) {
+	private InvalidRequestException(String detail, List<FieldProblem> problems) {
 		super(detail);
 		this.problems = List.copyOf(problems);
 	}
 
-	public InvalidRequestException(String field, String message) {
-		this("The request is invalid", List.of(new FieldProblem(field, message)));
+	/** The request as a whole is wrong, in the words of {@code detail}, with these fields listed. */
+	public static InvalidRequestException of(String detail, List<FieldProblem> problems) {
+		return new InvalidRequestException(detail, problems);
+	}
+
+	/** One field of the request is wrong: its name and what it must be. */
+	public static InvalidRequestException forField(String field, String message) {
+		return new InvalidRequestException("The request is invalid", List.of(new FieldProblem(field, message)));
 	}
 
 	public List<FieldProblem> problems() {

@@ -31,7 +31,7 @@ public final class QueryParams {
 			}
 		});
 		if (!problems.isEmpty()) {
-			throw new InvalidRequestException("The request has query parameters Shopstream does not accept",
+			throw InvalidRequestException.of("The request has query parameters Shopstream does not accept",
 					problems);
 		}
 	}
@@ -41,7 +41,7 @@ public final class QueryParams {
 		return request.queryParam(name).map((value) -> Arrays.stream(type.getEnumConstants())
 			.filter((constant) -> constant.name().equals(value))
 			.findFirst()
-			.orElseThrow(() -> new InvalidRequestException(name,
+			.orElseThrow(() -> InvalidRequestException.forField(name,
 					"must be one of " + Arrays.toString(type.getEnumConstants()))));
 	}
 
@@ -52,7 +52,7 @@ public final class QueryParams {
 				return Instant.parse(value);
 			}
 			catch (DateTimeParseException ex) {
-				throw new InvalidRequestException(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
+				throw InvalidRequestException.forField(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
 			}
 		});
 	}
@@ -69,7 +69,7 @@ public final class QueryParams {
 			catch (NumberFormatException ex) {
 				// reported below
 			}
-			throw new InvalidRequestException(name, "must be a whole number from " + min + " to " + max);
+			throw InvalidRequestException.forField(name, "must be a whole number from " + min + " to " + max);
 		});
 	}
 

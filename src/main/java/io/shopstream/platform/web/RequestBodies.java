@@ -66,18 +66,18 @@ public class RequestBodies {
 		return request.bodyToMono(JsonNode.class)
 			.onErrorMap(ServerWebInputException.class, RequestBodies::unreadable)
 			.onErrorMap(DecodingException.class, RequestBodies::unreadable)
-			.switchIfEmpty(Mono.error(() -> new InvalidRequestException("The request body is required", List.of())))
+			.switchIfEmpty(Mono.error(() -> InvalidRequestException.of("The request body is required", List.of())))
 			.map((node) -> bind(node, type));
 	}
 
 	/** Checks, binds and validates an already parsed JSON value. */
 	public <T> T bind(JsonNode node, Class<T> type) {
 		if (!node.isObject()) {
-			throw new InvalidRequestException("The request body must be a JSON object", List.of());
+			throw InvalidRequestException.of("The request body must be a JSON object", List.of());
 		}
 		List<FieldProblem> unsafe = this.guard.check(node);
 		if (!unsafe.isEmpty()) {
-			throw new InvalidRequestException("The request body has keys or nesting Shopstream does not accept",
+			throw InvalidRequestException.of("The request body has keys or nesting Shopstream does not accept",
 					unsafe);
 		}
 		T value;
@@ -85,7 +85,7 @@ public class RequestBodies {
 			value = this.json.treeToValue(node, type);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidRequestException("The request body does not match the expected shape",
+			throw InvalidRequestException.of("The request body does not match the expected shape",
 					List.of(describe(ex)));
 		}
 		validate(value);
@@ -102,7 +102,7 @@ public class RequestBodies {
 						violation.getMessage()));
 			}
 			problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
-			throw new InvalidRequestException("The request has invalid fields", problems);
+			throw InvalidRequestException.of("The request has invalid fields", problems);
 		}
 	}
 
@@ -111,7 +111,7 @@ public class RequestBodies {
 		if (cause instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
 			return cause;
 		}
-		return new InvalidRequestException("The request body is not well-formed JSON", List.of());
+		return InvalidRequestException.of("The request body is not well-formed JSON", List.of());
 	}
 
 	private static FieldProblem describe(JacksonException ex) {

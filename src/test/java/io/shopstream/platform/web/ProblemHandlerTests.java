@@ -61,7 +61,7 @@ class ProblemHandlerTests {
 		List<FieldProblem> problems = java.util.stream.IntStream.range(0, 20_000)
 			.mapToObj((i) -> new FieldProblem("k" + i, "is not a known property"))
 			.toList();
-		String body = handle(new InvalidRequestException("The request is invalid", problems)).getResponse()
+		String body = handle(InvalidRequestException.of("The request is invalid", problems)).getResponse()
 			.getBodyAsString()
 			.block();
 		assertThat(body).contains("\"field\":\"k49\"").doesNotContain("\"field\":\"k50\"")

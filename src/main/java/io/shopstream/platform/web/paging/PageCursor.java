@@ -64,7 +64,7 @@ final class PageCursor {
 	}
 
 	private static InvalidRequestException invalid() {
-		return new InvalidRequestException("after", "is not a cursor this list handed out");
+		return InvalidRequestException.forField("after", "is not a cursor this list handed out");
 	}
 
 }

@@ -19,7 +19,7 @@ public record PageRequest(int limit, String after) {
 		int limit = QueryParams.wholeNumber(request, "limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
 		String after = request.queryParam("after").orElse(null);
 		if (after != null && after.isEmpty()) {
-			throw new InvalidRequestException("after", "must not be empty");
+			throw InvalidRequestException.forField("after", "must not be empty");
 		}
 		return new PageRequest(limit, after);
 	}
