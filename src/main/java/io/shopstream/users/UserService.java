@@ -155,7 +155,8 @@ public class UserService {
 			.flatMap((result) -> this.template.findById(id, User.class));
 	}
 
-	private Mono<User> findLive(ObjectId id) {
+	/** The user, hash included, unless deleted; a 404 otherwise. */
+	Mono<User> findLive(ObjectId id) {
 		return this.template.findOne(live(id), User.class).switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
 
