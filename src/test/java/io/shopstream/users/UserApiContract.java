@@ -299,6 +299,17 @@ abstract class UserApiContract {
 	}
 
 	@Test
+	void the_api_description_asks_for_current_password() {
+		this.anonymous.get().uri("/v3/api-docs").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/v1/users/{id}'].patch.description")
+			.value((String description) -> assertThat(description).contains("current_password"))
+			.jsonPath("$.paths['/api/v1/users/{id}'].patch.responses['429']").exists()
+			.jsonPath("$.components.schemas.UserChanges.properties.current_password").exists();
+	}
+
+	@Test
 	void delete_is_soft_and_the_user_is_gone_afterwards() {
 		String id = createdId(Fixtures.newUserJson(Fixtures.unique("gone")));
 		this.client.delete().uri("/api/v1/users/{id}", id).exchange().expectStatus().isNoContent();
