@@ -65,7 +65,8 @@ class AccountChanges {
 			List<String> logins = List.of(user.email(), user.username().toLowerCase(Locale.ROOT));
 			Optional<Duration> wait = this.attempts.blockedFor(logins, clientAddress);
 			if (wait.isPresent()) {
-				return Mono.error(new TooManyRequestsException("Too many wrong passwords; try again later", wait.get()));
+				return Mono.error(
+						new TooManyRequestsException("Too many wrong passwords; try again later", wait.get()));
 			}
 			return this.passwords.matches(currentPassword, user.passwordHash()).flatMap((matches) -> {
 				if (matches) {

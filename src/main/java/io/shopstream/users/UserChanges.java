@@ -14,7 +14,8 @@ public record UserChanges(
 		@Pattern(regexp = UserRules.USERNAME,
 				message = "must be 3 to 50 letters, digits, '.', '_' or '-'") String username,
 		@Size(min = UserRules.PASSWORD_MIN, max = UserRules.PASSWORD_MAX) String password, @Valid Profile profile,
-		Preferences preferences, UserStatus status, Role role, @Size(max = UserRules.PASSWORD_MAX) String currentPassword) {
+		Preferences preferences, UserStatus status, Role role,
+		@Size(max = UserRules.PASSWORD_MAX) String currentPassword) {
 
 	@Override
 	public String toString() {

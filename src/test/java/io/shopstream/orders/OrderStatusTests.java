@@ -34,8 +34,10 @@ class OrderStatusTests {
 
 	@Test
 	void a_status_that_cannot_be_reached_has_no_path() {
-		assertThatIllegalArgumentException().isThrownBy(() -> OrderStatus.path(OrderStatus.delivered, OrderStatus.pending));
-		assertThatIllegalArgumentException().isThrownBy(() -> OrderStatus.path(OrderStatus.shipped, OrderStatus.cancelled));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> OrderStatus.path(OrderStatus.delivered, OrderStatus.pending));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> OrderStatus.path(OrderStatus.shipped, OrderStatus.cancelled));
 	}
 
 }

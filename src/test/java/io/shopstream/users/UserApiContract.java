@@ -241,7 +241,8 @@ abstract class UserApiContract {
 	@Test
 	void wrong_current_passwords_count_against_the_login_throttle() {
 		Account user = Accounts.signUp(this.anonymous, "guesser");
-		String guess = "{\"email\": \"" + Fixtures.unique("stolen") + "@example.com\", \"current_password\": \"guess number one\"}";
+		String guess = "{\"email\": \"" + Fixtures.unique("stolen")
+				+ "@example.com\", \"current_password\": \"guess number one\"}";
 		for (int i = 0; i < 5; i++) {
 			patch(user.client(), user.id(), guess, "192.0.2.20").expectStatus().isBadRequest();
 		}
