@@ -18,9 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class SessionSchema implements CollectionSchema {
 
+	/** The collection's name, for every mapping and query that names it. */
+	static final String COLLECTION = "sessions";
+
 	@Override
 	public String collection() {
-		return "sessions";
+		return COLLECTION;
 	}
 
 	@Override

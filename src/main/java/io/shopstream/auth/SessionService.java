@@ -6,20 +6,28 @@ import java.time.Instant;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.security.SecurityProperties;
 import io.shopstream.platform.security.SessionAuthenticator;
+import io.shopstream.users.AccountSessions;
 import io.shopstream.users.UserService;
+import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
  * Opens, resolves and closes sessions. Resolving checks expiry itself (MongoDB's TTL monitor
  * lags by up to a minute) and reads the user's current status and role, so a suspension or a
- * role change takes effect on the very next request.
+ * role change takes effect on the very next request. A password change ends sessions through
+ * {@link AccountSessions}.
  */
 @Service
-class SessionService implements SessionAuthenticator {
+class SessionService implements SessionAuthenticator, AccountSessions {
 
 	private final SessionRepository sessions;
+
+	private final ReactiveMongoTemplate template;
 
 	private final SessionTokens tokens;
 
@@ -29,9 +37,10 @@ class SessionService implements SessionAuthenticator {
 
 	private final Clock clock;
 
-	SessionService(SessionRepository sessions, SessionTokens tokens, UserService users, SecurityProperties properties,
-			Clock clock) {
+	SessionService(SessionRepository sessions, ReactiveMongoTemplate template, SessionTokens tokens, UserService users,
+			SecurityProperties properties, Clock clock) {
 		this.sessions = sessions;
+		this.template = template;
 		this.tokens = tokens;
 		this.users = users;
 		this.properties = properties;
@@ -59,6 +68,24 @@ class SessionService implements SessionAuthenticator {
 
 	Mono<Void> close(String token) {
 		return this.sessions.deleteByTokenHash(SessionTokens.hash(token)).then();
+	}
+
+	@Override
+	public Mono<Void> endOtherSessions(String userId, String keptToken) {
+		return end(ofUser(userId).and("token_hash").ne(SessionTokens.hash(keptToken)));
+	}
+
+	@Override
+	public Mono<Void> endAllSessions(String userId) {
+		return end(ofUser(userId));
+	}
+
+	private Mono<Void> end(Criteria sessions) {
+		return this.template.remove(Query.query(sessions), Session.class).then();
+	}
+
+	private static Criteria ofUser(String userId) {
+		return Criteria.where("user_id").is(new ObjectId(userId));
 	}
 
 	/** A token as handed to the client, with its expiry. */

@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Random;
 
 import io.shopstream.inventory.InventoryService;
+import io.shopstream.inventory.StockLevel;
 import io.shopstream.orders.Address;
 import io.shopstream.orders.Order.PaymentMethod;
-import io.shopstream.orders.OrderService;
-import io.shopstream.orders.OrderService.PastLine;
-import io.shopstream.orders.OrderService.PastOrder;
+import io.shopstream.orders.OrderSeeding;
+import io.shopstream.orders.OrderSeeding.PastLine;
+import io.shopstream.orders.OrderSeeding.PastOrder;
 import io.shopstream.orders.OrderStatus;
 import io.shopstream.platform.mongo.Capabilities;
 import io.shopstream.platform.security.Passwords;
@@ -26,6 +27,7 @@ import io.shopstream.stores.NewStore;
 import io.shopstream.stores.StoreService;
 import io.shopstream.users.NewUser;
 import io.shopstream.users.Profile;
+import io.shopstream.users.UserSeeding;
 import io.shopstream.users.UserService;
 import io.shopstream.users.UserView;
 import org.slf4j.Logger;
@@ -39,11 +41,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo data set at start-up, through each feature's service, before the service
- * reports ready: on the embedded back-end unless {@code shopstream.demo.enabled=false}, on a
- * real MongoDB only with {@code shopstream.demo.enabled=true}, and never twice into one database.
- * A progress line is logged as it goes. The same seed gives the same users, products, stock,
- * stores and orders; dates are relative to the time of loading.
+ * Loads the demo data set at start-up, before the service reports ready: through each feature's
+ * service, and through the users' and orders' seeding seams for the two things no client may do
+ * (many accounts sharing one pre-hashed password, orders placed in the past). On the embedded
+ * back-end unless {@code shopstream.demo.enabled=false}, on a real MongoDB only with
+ * {@code shopstream.demo.enabled=true}, and never twice into one database. A progress line is
+ * logged as it goes. The same seed gives the same users, products, stock, stores and orders;
+ * dates are relative to the time of loading.
  */
 @Component
 @Order(10)
@@ -80,17 +84,21 @@ class DemoData implements ApplicationRunner {
 
 	private final StoreService stores;
 
-	private final OrderService orders;
+	private final UserSeeding seededUsers;
+
+	private final OrderSeeding orders;
 
 	private final Passwords passwords;
 
 	private final Clock clock;
 
-	DemoData(DemoProperties properties, Capabilities capabilities, UserService users, ProductService products,
-			InventoryService inventory, StoreService stores, OrderService orders, Passwords passwords, Clock clock) {
+	DemoData(DemoProperties properties, Capabilities capabilities, UserService users, UserSeeding seededUsers,
+			ProductService products, InventoryService inventory, StoreService stores, OrderSeeding orders,
+			Passwords passwords, Clock clock) {
 		this.properties = properties;
 		this.capabilities = capabilities;
 		this.users = users;
+		this.seededUsers = seededUsers;
 		this.products = products;
 		this.inventory = inventory;
 		this.stores = stores;
@@ -120,13 +128,14 @@ class DemoData implements ApplicationRunner {
 		log.info("Loading demo data: {} users, {} products with stock, {} stores, {} orders", this.properties.users(),
 				this.properties.products(), this.properties.stores(), this.properties.orders());
 		return this.passwords.hash(password).flatMap((hash) -> Flux.range(1, this.properties.users())
-			.concatMap((i) -> this.users.createWithPasswordHash(customer(i, random), hash))
+			.concatMap((i) -> this.seededUsers.createWithPasswordHash(customer(i, random), hash))
 			.collectList()
 			.doOnNext((created) -> log.info("Demo data: users {}/{} (password for all: {})", created.size(),
 					this.properties.users(), password))
 			.flatMap((customers) -> Flux.fromIterable(DemoCatalogue.products(this.properties.products(), random, now))
 				.concatMap((draft) -> this.products.create(draft)
-					.flatMap((product) -> this.inventory.restock(product.sku(), 200 + random.nextInt(800), 20, 200)
+					.flatMap((product) -> this.inventory
+						.setLevel(product.sku(), new StockLevel(200L + random.nextInt(800), List.of(), 20L, 200L))
 						.thenReturn(product)))
 				.collectList()
 				.doOnNext((created) -> log.info("Demo data: products and stock {}/{}", created.size(),

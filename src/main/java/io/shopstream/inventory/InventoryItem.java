@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * One sku's stock in the {@code inventory} collection. {@code available} is always
  * {@code quantity - reserved}; every update keeps it so in the same atomic operation.
  */
-@Document("inventory")
+@Document(InventorySchema.COLLECTION)
 public record InventoryItem(@Id String id, String sku, long quantity, long reserved, long available,
 		List<WarehouseStock> warehouseLocations, long reorderPoint, long reorderQuantity, Instant updatedAt) {
 

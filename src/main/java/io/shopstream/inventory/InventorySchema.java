@@ -12,11 +12,17 @@ import org.springframework.stereotype.Component;
 
 /** The {@code inventory} collection: one document per sku, counts that never go negative. */
 @Component
-class InventorySchema implements CollectionSchema {
+public class InventorySchema implements CollectionSchema {
+
+	/**
+	 * The collection's name, for every mapping and query that names it; public for the other
+	 * features' queries and tests.
+	 */
+	public static final String COLLECTION = "inventory";
 
 	@Override
 	public String collection() {
-		return "inventory";
+		return COLLECTION;
 	}
 
 	@Override

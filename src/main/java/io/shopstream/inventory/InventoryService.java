@@ -3,6 +3,7 @@ package io.shopstream.inventory;
 import java.time.Clock;
 import java.util.List;
 
+import com.mongodb.client.result.UpdateResult;
 import io.shopstream.inventory.InventoryItem.WarehouseStock;
 import io.shopstream.platform.web.ConflictException;
 import io.shopstream.platform.web.NotFoundException;
@@ -66,9 +67,9 @@ public class InventoryService {
 
 	/**
 	 * Sets the quantity on hand (creating the sku's record if needed); what is reserved stays
-	 * reserved, so the quantity may not drop below it.
+	 * reserved, so the quantity may not drop below it. This is {@code PUT /inventory/{sku}}.
 	 */
-	Mono<InventoryItem> setLevel(String sku, StockLevel level) {
+	public Mono<InventoryItem> setLevel(String sku, StockLevel level) {
 		long quantity = level.quantity();
 		return this.template.findOne(bySku(sku), InventoryItem.class)
 			.map(InventoryItem::reserved)
@@ -85,7 +86,7 @@ public class InventoryService {
 					.set("reorder_point", level.reorderPoint() != null ? level.reorderPoint() : 0L)
 					.set("reorder_quantity", level.reorderQuantity() != null ? level.reorderQuantity() : 0L)
 					.set("updated_at", this.clock.instant());
-				Mono<com.mongodb.client.result.UpdateResult> write = reserved == 0L
+				Mono<UpdateResult> write = reserved == 0L
 						? this.template.upsert(query, update, InventoryItem.class)
 						: this.template.updateFirst(query, update, InventoryItem.class);
 				return write.filter((result) -> result.getMatchedCount() == 1 || result.getUpsertedId() != null)
@@ -93,11 +94,6 @@ public class InventoryService {
 			})
 			.switchIfEmpty(Mono.error(() -> new ConflictException(
 					"reservations for " + sku + " changed meanwhile; try again", "quantity")));
-	}
-
-	/** Sets a sku's stock on hand and restocking rule, as {@code PUT /inventory/{sku}} does. */
-	public Mono<InventoryItem> restock(String sku, long quantity, long reorderPoint, long reorderQuantity) {
-		return setLevel(sku, new StockLevel(quantity, List.of(), reorderPoint, reorderQuantity));
 	}
 
 	/** Adds (or with a negative delta removes) stock; available may not go below zero. */

@@ -7,6 +7,7 @@ import io.shopstream.platform.mongo.Capabilities;
 import io.shopstream.platform.mongo.Capability;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.web.NotFoundException;
+import io.shopstream.users.UserSchema;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,9 @@ class CustomerOrders {
 
 	static final int MAX_ORDERS = 100;
 
+	/** The field of the joined user document that holds their orders (a field, not the collection). */
+	private static final String JOINED = "orders";
+
 	private final ReactiveMongoTemplate template;
 
 	private final boolean lookupPipelines;
@@ -43,17 +47,17 @@ class CustomerOrders {
 		List<Document> pipeline = List.of(
 				new Document("$match", new Document("_id", userId).append("status", new Document("$ne", "deleted"))),
 				new Document("$lookup", lookup()),
-				new Document("$project", new Document("email", 1).append("username", 1).append("orders", 1)));
-		return this.template.getCollection("users")
+				new Document("$project", new Document("email", 1).append("username", 1).append(JOINED, 1)));
+		return this.template.getCollection(UserSchema.COLLECTION)
 			.flatMap((users) -> Mono.from(users.aggregate(pipeline).first()))
 			.map(this::toView)
 			.switchIfEmpty(Mono.error(() -> notFound(userId)));
 	}
 
 	private Document lookup() {
-		Document lookup = new Document("from", "orders").append("localField", "_id")
+		Document lookup = new Document("from", OrderSchema.COLLECTION).append("localField", "_id")
 			.append("foreignField", "user._id")
-			.append("as", "orders");
+			.append("as", JOINED);
 		if (this.lookupPipelines) {
 			lookup.append("pipeline", List.of(new Document("$sort", new Document("created_at", -1)),
 					new Document("$limit", MAX_ORDERS)));
@@ -62,7 +66,7 @@ class CustomerOrders {
 	}
 
 	private View toView(Document joined) {
-		List<Order> orders = joined.getList("orders", Document.class)
+		List<Order> orders = joined.getList(JOINED, Document.class)
 			.stream()
 			.map((order) -> this.template.getConverter().read(Order.class, order))
 			.sorted(Comparator.comparing(Order::createdAt).reversed())

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
  * snapshots taken at placement, so the order reads the same whatever happens to the user or the
  * product later. Totals are computed by the service, never taken from the client.
  */
-@Document("orders")
+@Document(OrderSchema.COLLECTION)
 public record Order(@Id String id, String orderNumber, Customer user, List<Item> items, Address shippingAddress,
 		Address billingAddress, Payment payment, Totals totals, OrderStatus status, List<StatusChange> statusHistory,
 		Map<String, String> metadata, Instant createdAt, Instant updatedAt) {

@@ -16,11 +16,17 @@ import org.springframework.stereotype.Component;
  * partial index over the orders that count as sales (what analytics reads).
  */
 @Component
-class OrderSchema implements CollectionSchema {
+public class OrderSchema implements CollectionSchema {
+
+	/**
+	 * The collection's name, for every mapping and query that names it; public for the other
+	 * features' queries and tests.
+	 */
+	public static final String COLLECTION = "orders";
 
 	@Override
 	public String collection() {
-		return "orders";
+		return COLLECTION;
 	}
 
 	@Override

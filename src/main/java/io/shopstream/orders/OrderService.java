@@ -147,7 +147,8 @@ public class OrderService {
 		return wanted;
 	}
 
-	private static Customer customer(UserView user) {
+	/** The customer as an order keeps them: id, email and the name to address them by. */
+	static Customer customer(UserView user) {
 		String name = user.username();
 		if (user.profile() != null && user.profile().firstName() != null) {
 			name = (user.profile().firstName() + " "
@@ -170,69 +171,6 @@ public class OrderService {
 			.onErrorResume((failure) -> Flux.fromIterable(taken)
 				.concatMap((item) -> this.inventory.release(item.sku(), item.quantity()))
 				.then(Mono.error(failure)));
-	}
-
-	/**
-	 * Records orders placed in the past (demo data): priced as they would have been then, numbered
-	 * in their year, with a status history up to their status. Orders still pending or
-	 * processing hold their stock, as live ones do.
-	 */
-	public Mono<Long> recordPast(List<PastOrder> past) {
-		if (past.isEmpty()) {
-			return Mono.just(0L);
-		}
-		Map<Integer, List<PastOrder>> byYear = new java.util.TreeMap<>();
-		past.forEach((order) -> byYear.computeIfAbsent(order.placedAt().atZone(java.time.ZoneOffset.UTC).getYear(),
-				(year) -> new ArrayList<>()).add(order));
-		return Flux.fromIterable(byYear.entrySet())
-			.concatMap((year) -> this.numbers.reserve(year.getKey(), year.getValue().size()).flatMapMany((first) -> {
-				List<Order> orders = new ArrayList<>();
-				for (int i = 0; i < year.getValue().size(); i++) {
-					orders.add(pastOrder(year.getValue().get(i), OrderNumbers.format(year.getKey(), first + i)));
-				}
-				return this.template.insertAll(orders);
-			}))
-			.concatMap((order) -> (order.status() == OrderStatus.pending || order.status() == OrderStatus.processing)
-					? Flux.fromIterable(order.items())
-						.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()))
-						.then(Mono.just(1L))
-					: Mono.just(1L))
-			.count();
-	}
-
-	private Order pastOrder(PastOrder past, String number) {
-		Priced priced = this.pricing.price(past.lines().stream().map((line) -> new Wanted(line.product(), line.quantity()))
-			.toList(), past.placedAt());
-		List<StatusChange> history = new ArrayList<>();
-		Instant at = past.placedAt();
-		for (OrderStatus step : pathTo(past.status())) {
-			history.add(new StatusChange(step, at, step == OrderStatus.pending ? past.customer().id() : null, null));
-			at = at.plus(Duration.ofHours(20));
-		}
-		Instant updatedAt = history.get(history.size() - 1).at();
-		return new Order(null, number, customer(past.customer()), priced.items(), past.address(), past.address(),
-				new Payment(past.payment(), past.status() == OrderStatus.cancelled ? "refunded" : "completed"),
-				priced.totals(), past.status(), history, Map.of("source", "demo"), past.placedAt(), updatedAt);
-	}
-
-	private static List<OrderStatus> pathTo(OrderStatus status) {
-		return switch (status) {
-			case pending -> List.of(OrderStatus.pending);
-			case processing -> List.of(OrderStatus.pending, OrderStatus.processing);
-			case shipped -> List.of(OrderStatus.pending, OrderStatus.processing, OrderStatus.shipped);
-			case delivered -> List.of(OrderStatus.pending, OrderStatus.processing, OrderStatus.shipped,
-					OrderStatus.delivered);
-			case cancelled -> List.of(OrderStatus.pending, OrderStatus.cancelled);
-		};
-	}
-
-	/** An order placed in the past, for {@link #recordPast}. */
-	public record PastOrder(UserView customer, List<PastLine> lines, Address address, Order.PaymentMethod payment,
-			OrderStatus status, Instant placedAt) {
-	}
-
-	/** A product and quantity of a past order. */
-	public record PastLine(Product product, int quantity) {
 	}
 
 	Mono<Order> get(Caller caller, ObjectId id) {

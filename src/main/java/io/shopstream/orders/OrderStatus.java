@@ -1,6 +1,12 @@
 package io.shopstream.orders;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 
 /**
@@ -19,12 +25,36 @@ public enum OrderStatus {
 		return NEXT.get(this).contains(next);
 	}
 
-	/** The statuses an order may be in for it to become {@code next}. */
-	static Set<OrderStatus> before(OrderStatus next) {
-		return NEXT.entrySet().stream()
-			.filter((entry) -> entry.getValue().contains(next))
-			.map(Map.Entry::getKey)
-			.collect(java.util.stream.Collectors.toUnmodifiableSet());
+	/**
+	 * The shortest way from one status to another by allowed transitions, both ends included
+	 * ({@code [from]} when they are the same), so that a history built from it is one the
+	 * service itself could have written. Successors are tried in declaration order, so the
+	 * answer never depends on set iteration order.
+	 *
+	 * @throws IllegalArgumentException when {@code to} cannot be reached from {@code from}
+	 */
+	static List<OrderStatus> path(OrderStatus from, OrderStatus to) {
+		Map<OrderStatus, OrderStatus> cameFrom = new EnumMap<>(OrderStatus.class);
+		Queue<OrderStatus> reached = new ArrayDeque<>(List.of(from));
+		cameFrom.put(from, from);
+		while (!reached.isEmpty() && !cameFrom.containsKey(to)) {
+			OrderStatus current = reached.remove();
+			for (OrderStatus next : values()) {
+				if (current.canBecome(next) && !cameFrom.containsKey(next)) {
+					cameFrom.put(next, current);
+					reached.add(next);
+				}
+			}
+		}
+		if (!cameFrom.containsKey(to)) {
+			throw new IllegalArgumentException("An order that is " + from + " can never become " + to);
+		}
+		List<OrderStatus> path = new ArrayList<>(List.of(to));
+		for (OrderStatus step = to; step != from; step = cameFrom.get(step)) {
+			path.add(cameFrom.get(step));
+		}
+		Collections.reverse(path);
+		return List.copyOf(path);
 	}
 
 }

@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A user document in the {@code users} collection. Holds the password hash, so it never goes
  * out as it is: responses use {@link UserView}.
  */
-@Document("users")
+@Document(UserSchema.COLLECTION)
 public record User(@Id String id, String email, String username, String passwordHash, Profile profile,
 		Preferences preferences, UserStatus status, Role role, BigDecimal balance, Instant createdAt,
 		Instant updatedAt, Instant lastLoginAt, Instant deletedAt) {

@@ -1,5 +1,6 @@
 package io.shopstream.users;
 
+import java.net.InetSocketAddress;
 import java.util.Set;
 
 import io.shopstream.platform.security.Caller;
@@ -15,6 +16,7 @@ import io.shopstream.users.UserService.UserFilter;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -32,10 +34,13 @@ class UserHandler {
 
 	private final UserService users;
 
+	private final AccountChanges changes;
+
 	private final RequestBodies bodies;
 
-	UserHandler(UserService users, RequestBodies bodies) {
+	UserHandler(UserService users, AccountChanges changes, RequestBodies bodies) {
 		this.users = users;
+		this.changes = changes;
 		this.bodies = bodies;
 	}
 
@@ -67,7 +72,7 @@ class UserHandler {
 				if (!caller.isAdmin() && (changes.role() != null || changes.status() != null)) {
 					return Mono.error(new AccessDeniedException("role and status are for admins to change"));
 				}
-				return this.users.update(id, changes);
+				return this.changes.apply(caller, id, changes, bearerToken(request), clientAddress(request));
 			}))
 			.flatMap(Responses::ok);
 	}
@@ -89,5 +94,18 @@ class UserHandler {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No user with id " + id.toHexString())));
 	}
 
+	/**
+	 * The bearer token the request was authenticated with. A request that changes something
+	 * authenticates only by this header (the session cookie counts for GET and HEAD alone).
+	 */
+	private static String bearerToken(ServerRequest request) {
+		String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+	}
+
+	/** Where the request comes from, as the login throttle sees it (behind a trusted proxy: the client). */
+	private static String clientAddress(ServerRequest request) {
+		return request.remoteAddress().map(InetSocketAddress::getHostString).orElse("unknown");
+	}
 
 }

@@ -36,6 +36,16 @@ class UserRouter {
 			 "status": "active", "role": "user", "balance": "0.00",
 			 "created_at": "2026-11-25T16:48:14.123Z", "updated_at": "2026-11-25T16:48:14.123Z"}""";
 
+	private static final String PATCH_DESCRIPTION = """
+			Fields left out stay as they are. Changing your own password or email needs \
+			`current_password` (400 naming it when missing or wrong; wrong ones count as failed logins). \
+			A new password ends your other sessions (the one making the request stays); an admin setting \
+			another user's password needs no current_password and ends all of that user's sessions. \
+			Only admins change role and status.""";
+
+	private static final String PASSWORD_CHANGE_EXAMPLE = """
+			{"password": "a brand new passphrase", "current_password": "correct horse battery"}""";
+
 	@Bean
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/users", method = RequestMethod.POST, beanClass = UserHandler.class,
@@ -82,14 +92,38 @@ class UserRouter {
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.PATCH, beanClass = UserHandler.class,
 					beanMethod = "update", operation = @Operation(operationId = "updateUser",
-							summary = "Change some fields of a user", tags = "users",
+							summary = "Change some fields of a user",
+							description = PATCH_DESCRIPTION, tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = UserChanges.class),
-									examples = @ExampleObject(value = "{\"profile\": {\"bio\": \"Analyst\"}}"))),
-							responses = @ApiResponse(responseCode = "200",
-									content = @Content(schema = @Schema(implementation = UserView.class),
-											examples = @ExampleObject(value = USER_EXAMPLE))))),
+									examples = {
+											@ExampleObject(name = "profile",
+													value = "{\"profile\": {\"bio\": \"Analyst\"}}"),
+											@ExampleObject(name = "own password", value = PASSWORD_CHANGE_EXAMPLE) })),
+							responses = {
+									@ApiResponse(responseCode = "200",
+											content = @Content(schema = @Schema(implementation = UserView.class),
+													examples = @ExampleObject(value = USER_EXAMPLE))),
+									@ApiResponse(responseCode = "400",
+											description = "Invalid fields, or current_password missing or wrong "
+													+ "(the problem's errors name current_password)",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))),
+									@ApiResponse(responseCode = "403",
+											description = "role or status changed by a non-admin",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))),
+									@ApiResponse(responseCode = "404", description = "No such user, or not yours",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))),
+									@ApiResponse(responseCode = "409", description = "Email or username taken",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))),
+									@ApiResponse(responseCode = "429",
+											description = "Too many wrong passwords (login throttle); see Retry-After",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.DELETE, beanClass = UserHandler.class,
 					beanMethod = "delete", operation = @Operation(operationId = "deleteUser",
 							summary = "Soft-delete a user (status deleted, deleted_at set)", tags = "users",

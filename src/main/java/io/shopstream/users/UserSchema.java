@@ -12,11 +12,17 @@ import org.springframework.stereotype.Component;
 
 /** The {@code users} collection: the playbook's validator and the indexes the queries need. */
 @Component
-class UserSchema implements CollectionSchema {
+public class UserSchema implements CollectionSchema {
+
+	/**
+	 * The collection's name, for every mapping and query that names it; public for the other
+	 * features' queries and tests.
+	 */
+	public static final String COLLECTION = "users";
 
 	@Override
 	public String collection() {
-		return "users";
+		return COLLECTION;
 	}
 
 	@Override

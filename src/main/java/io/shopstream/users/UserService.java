@@ -16,6 +16,7 @@ import io.shopstream.platform.web.paging.PageRequest;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,14 +50,11 @@ public class UserService {
 	}
 
 	public Mono<UserView> create(NewUser request) {
-		return this.passwords.hash(request.password()).flatMap((hash) -> createWithPasswordHash(request, hash));
+		return this.passwords.hash(request.password()).flatMap((hash) -> insert(request, hash));
 	}
 
-	/**
-	 * Creates a user whose password was already hashed by {@link Passwords}, for trusted bulk
-	 * loads (demo data) that hash one password once; {@code request.password()} is ignored.
-	 */
-	public Mono<UserView> createWithPasswordHash(NewUser request, String passwordHash) {
+	/** Creates a user with this hash of their password; {@code request.password()} is not read. */
+	Mono<UserView> insert(NewUser request, String passwordHash) {
 		Instant now = this.clock.instant();
 		User user = new User(null, normalizeEmail(request.email()), request.username(), passwordHash,
 				request.profile(), request.preferences(), UserStatus.active,
@@ -113,7 +111,7 @@ public class UserService {
 		return this.template.exists(Query.query(Criteria.where("email").is(normalizeEmail(email))), User.class)
 			.flatMap((exists) -> exists ? Mono.just(false)
 					: create(new NewUser(email, username, password, null, null, Role.admin)).thenReturn(true)
-						.onErrorResume(org.springframework.dao.DuplicateKeyException.class, (ex) -> Mono.just(false)));
+						.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false)));
 	}
 
 	public Mono<Page<UserView>> list(UserFilter filter, PageRequest page) {
@@ -157,7 +155,8 @@ public class UserService {
 			.flatMap((result) -> this.template.findById(id, User.class));
 	}
 
-	private Mono<User> findLive(ObjectId id) {
+	/** The user, hash included, unless deleted; a 404 otherwise. */
+	Mono<User> findLive(ObjectId id) {
 		return this.template.findOne(live(id), User.class).switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
 

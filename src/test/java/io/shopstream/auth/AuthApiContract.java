@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.Fixtures;
+import io.shopstream.users.UserSchema;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -104,7 +105,7 @@ abstract class AuthApiContract {
 	@Test
 	void stores_only_a_hash_of_the_token() {
 		Account account = Accounts.signUp(this.client, "hash");
-		List<Document> sessions = Flux.from(this.mongo.getCollection("sessions").block()
+		List<Document> sessions = Flux.from(this.mongo.getCollection(SessionSchema.COLLECTION).block()
 			.find(Filters.eq("user_id", new org.bson.types.ObjectId(account.id())))).collectList().block();
 		assertThat(sessions).hasSize(1);
 		Document session = sessions.get(0);
@@ -117,7 +118,7 @@ abstract class AuthApiContract {
 	@Test
 	void an_expired_session_is_refused_even_before_mongodb_deletes_it() {
 		Account account = Accounts.signUp(this.client, "expired");
-		Mono.from(this.mongo.getCollection("sessions").block()
+		Mono.from(this.mongo.getCollection(SessionSchema.COLLECTION).block()
 			.updateOne(Filters.eq("token_hash", SessionTokens.hash(account.token())),
 					Updates.set("expires_at", Date.from(Instant.now().minusSeconds(1)))))
 			.block();
@@ -185,7 +186,7 @@ abstract class AuthApiContract {
 	@Test
 	void a_plain_text_or_legacy_hash_never_verifies() {
 		String name = Fixtures.unique("legacy");
-		Mono.from(this.mongo.getCollection("users").block()
+		Mono.from(this.mongo.getCollection(UserSchema.COLLECTION).block()
 			.insertOne(new Document("email", name + "@example.com").append("username", name)
 				.append("password_hash", "{noop}" + Accounts.PASSWORD)
 				.append("status", "active")
@@ -193,7 +194,7 @@ abstract class AuthApiContract {
 				.append("created_at", new Date())))
 			.block();
 		login(name, Accounts.PASSWORD, "198.51.100.50").expectStatus().isUnauthorized();
-		Mono.from(this.mongo.getCollection("users").block()
+		Mono.from(this.mongo.getCollection(UserSchema.COLLECTION).block()
 			.updateOne(Filters.eq("username", name), Updates.set("password_hash", Accounts.PASSWORD)))
 			.block();
 		login(name, Accounts.PASSWORD, "198.51.100.51").expectStatus().isUnauthorized();

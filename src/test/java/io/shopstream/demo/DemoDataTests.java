@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.shopstream.inventory.InventorySchema;
+import io.shopstream.orders.OrderSchema;
 import io.shopstream.products.ProductDraft;
 import io.shopstream.support.EmbeddedApiTest;
+import io.shopstream.users.UserSchema;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -37,15 +40,15 @@ class DemoDataTests {
 
 	@Test
 	void loads_the_whole_data_set_with_orders_in_every_status() {
-		assertThat(count("users", new Document("email", new Document("$regex", "@shopstream\\.demo$")))).isEqualTo(50);
+		assertThat(count(UserSchema.COLLECTION, new Document("email", new Document("$regex", "@shopstream\\.demo$")))).isEqualTo(50);
 		assertThat(count("products", new Document())).isEqualTo(500);
-		assertThat(count("inventory", new Document())).isEqualTo(500);
+		assertThat(count(InventorySchema.COLLECTION, new Document())).isEqualTo(500);
 		assertThat(count("stores", new Document())).isEqualTo(20);
-		assertThat(count("orders", new Document())).isEqualTo(5000);
+		assertThat(count(OrderSchema.COLLECTION, new Document())).isEqualTo(5000);
 		for (String status : List.of("pending", "processing", "shipped", "delivered", "cancelled")) {
-			assertThat(count("orders", new Document("status", status))).as(status).isPositive();
+			assertThat(count(OrderSchema.COLLECTION, new Document("status", status))).as(status).isPositive();
 		}
-		Document oldest = Flux.from(collection("orders").find().sort(new Document("created_at", 1)).limit(1)).blockFirst();
+		Document oldest = Flux.from(collection(OrderSchema.COLLECTION).find().sort(new Document("created_at", 1)).limit(1)).blockFirst();
 		assertThat(oldest.getDate("created_at").toInstant()).isBefore(Instant.now().minusSeconds(540L * 86400));
 		assertThat(count("products", new Document("pricing.discounts.0", new Document("$exists", true)))).isPositive();
 	}
@@ -53,13 +56,13 @@ class DemoDataTests {
 	@Test
 	void stock_held_matches_the_orders_still_open() {
 		Map<String, Long> open = new HashMap<>();
-		Flux.from(collection("orders").find(new Document("status", new Document("$in", List.of("pending", "processing")))))
+		Flux.from(collection(OrderSchema.COLLECTION).find(new Document("status", new Document("$in", List.of("pending", "processing")))))
 			.collectList()
 			.block(WAIT)
 			.forEach((order) -> order.getList("items", Document.class)
 				.forEach((item) -> open.merge(item.getString("sku"), item.get("quantity", Number.class).longValue(), Long::sum)));
 		Map<String, Long> reserved = new HashMap<>();
-		Flux.from(collection("inventory").find()).collectList().block(WAIT).forEach((item) -> {
+		Flux.from(collection(InventorySchema.COLLECTION).find()).collectList().block(WAIT).forEach((item) -> {
 			long held = item.get("reserved", Number.class).longValue();
 			if (held > 0) {
 				reserved.put(item.getString("sku"), held);
@@ -82,7 +85,7 @@ class DemoDataTests {
 	@Test
 	void does_not_load_twice_into_one_database() {
 		this.demo.run(null);
-		assertThat(count("orders", new Document())).isEqualTo(5000);
+		assertThat(count(OrderSchema.COLLECTION, new Document())).isEqualTo(5000);
 		assertThat(count("products", new Document())).isEqualTo(500);
 	}
 

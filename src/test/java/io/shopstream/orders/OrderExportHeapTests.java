@@ -111,7 +111,7 @@ class OrderExportHeapTests {
 						.append("created_at", now)
 						.append("updated_at", now));
 				}
-				return this.mongo.getCollection("orders").flatMap((collection) -> Mono.from(collection.insertMany(orders)));
+				return this.mongo.getCollection(OrderSchema.COLLECTION).flatMap((collection) -> Mono.from(collection.insertMany(orders)));
 			})
 			.then()
 			.block(Duration.ofMinutes(5));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.shopstream.support.Accounts;
+import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.Fixtures;
 import io.shopstream.support.FreshConnections;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link UserApiTests} and against a real MongoDB by {@link UserApiOnMongoDbTests}.
  */
 abstract class UserApiContract {
+
+	private static final String NEW_PASSWORD = "a brand new passphrase";
 
 	@Autowired
 	WebTestClient anonymous;
@@ -201,6 +204,112 @@ abstract class UserApiContract {
 	}
 
 	@Test
+	void changing_ones_own_password_or_email_needs_the_current_password() {
+		Account user = Accounts.signUp(this.anonymous, "proof");
+		for (String change : List.of("{\"password\": \"" + NEW_PASSWORD + "\"}",
+				"{\"email\": \"" + Fixtures.unique("moved") + "@example.com\"}")) {
+			patch(user.client(), user.id(), change, null)
+				.expectStatus().isBadRequest()
+				.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.errors[0].field").isEqualTo("current_password");
+		}
+		this.client.get().uri("/api/v1/users/{id}", user.id()).exchange()
+			.expectBody().jsonPath("$.email").isEqualTo(user.username() + "@example.com");
+		Accounts.login(this.anonymous, user.username(), Accounts.PASSWORD);
+	}
+
+	@Test
+	void a_wrong_current_password_is_refused_without_saying_more_and_changes_nothing() {
+		Account user = Accounts.signUp(this.anonymous, "wrongproof");
+		EntityExchangeResult<byte[]> refused = patch(user.client(), user.id(),
+				"{\"password\": \"" + NEW_PASSWORD + "\", \"current_password\": \"not my password at all\"}",
+				"192.0.2.10")
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors.length()").isEqualTo(1)
+			.jsonPath("$.errors[0].field").isEqualTo("current_password")
+			.jsonPath("$.errors[0].message").isEqualTo("is wrong")
+			.returnResult();
+		assertThat(new String(refused.getResponseBodyContent())).doesNotContain("$2a$")
+			.doesNotContain("not my password at all");
+		user.client().get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
+		Accounts.login(this.anonymous, user.username(), Accounts.PASSWORD);
+	}
+
+	@Test
+	void wrong_current_passwords_count_against_the_login_throttle() {
+		Account user = Accounts.signUp(this.anonymous, "guesser");
+		String guess = "{\"email\": \"" + Fixtures.unique("stolen")
+				+ "@example.com\", \"current_password\": \"guess number one\"}";
+		for (int i = 0; i < 5; i++) {
+			patch(user.client(), user.id(), guess, "192.0.2.20").expectStatus().isBadRequest();
+		}
+		patch(user.client(), user.id(), guess, "192.0.2.20").expectStatus().isEqualTo(429)
+			.expectHeader().exists(HttpHeaders.RETRY_AFTER);
+		this.anonymous.post().uri("/api/v1/auth/login")
+			.header("X-Forwarded-For", "192.0.2.21")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("login", user.username(), "password", Accounts.PASSWORD))
+			.exchange()
+			.expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void changing_ones_own_email_with_the_current_password_keeps_the_sessions() {
+		Account user = Accounts.signUp(this.anonymous, "mover");
+		String other = Accounts.login(this.anonymous, user.username(), Accounts.PASSWORD);
+		String email = Fixtures.unique("moved") + "@example.com";
+		patch(user.client(), user.id(),
+				"{\"email\": \"" + email + "\", \"current_password\": \"" + Accounts.PASSWORD + "\"}", null)
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.email").isEqualTo(email);
+		Accounts.as(this.anonymous, other).get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void password_change_ends_the_users_other_sessions() {
+		Account user = Accounts.signUp(this.anonymous, "rotate");
+		String other = Accounts.login(this.anonymous, user.username(), Accounts.PASSWORD);
+		Accounts.as(this.anonymous, other).get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
+
+		patch(user.client(), user.id(),
+				"{\"password\": \"" + NEW_PASSWORD + "\", \"current_password\": \"" + Accounts.PASSWORD + "\"}", null)
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.id").isEqualTo(user.id());
+
+		Accounts.as(this.anonymous, other).get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
+		user.client().get().uri("/api/v1/auth/me").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.id").isEqualTo(user.id());
+		Accounts.login(this.anonymous, user.username(), NEW_PASSWORD);
+	}
+
+	@Test
+	void an_admin_password_reset_ends_all_of_the_users_sessions() {
+		Account user = Accounts.signUp(this.anonymous, "reset");
+		String other = Accounts.login(this.anonymous, user.username(), Accounts.PASSWORD);
+
+		patch(this.client, user.id(), "{\"password\": \"" + NEW_PASSWORD + "\"}", null).expectStatus().isOk();
+
+		user.client().get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
+		Accounts.as(this.anonymous, other).get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
+		this.client.get().uri("/api/v1/users/{id}", user.id()).exchange().expectStatus().isOk();
+		Accounts.login(this.anonymous, user.username(), NEW_PASSWORD);
+	}
+
+	@Test
+	void the_api_description_asks_for_current_password() {
+		this.anonymous.get().uri("/v3/api-docs").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.paths['/api/v1/users/{id}'].patch.description")
+			.value((String description) -> assertThat(description).contains("current_password"))
+			.jsonPath("$.paths['/api/v1/users/{id}'].patch.responses['429']").exists();
+	}
+
+	@Test
 	void delete_is_soft_and_the_user_is_gone_afterwards() {
 		String id = createdId(Fixtures.newUserJson(Fixtures.unique("gone")));
 		this.client.delete().uri("/api/v1/users/{id}", id).exchange().expectStatus().isNoContent();
@@ -293,6 +402,16 @@ abstract class UserApiContract {
 			.bodyValue(big).exchange()
 			.expectStatus().isEqualTo(413)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	/** A PATCH of a user, from this client address when one is given (wrong passwords count per address). */
+	WebTestClient.ResponseSpec patch(WebTestClient as, String id, String json, String clientAddress) {
+		WebTestClient.RequestBodySpec request = as.patch().uri("/api/v1/users/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON);
+		if (clientAddress != null) {
+			request = request.header("X-Forwarded-For", clientAddress);
+		}
+		return request.bodyValue(json).exchange();
 	}
 
 	WebTestClient.ResponseSpec create(String json) {
