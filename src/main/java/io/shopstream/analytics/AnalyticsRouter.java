@@ -1,6 +1,5 @@
 package io.shopstream.analytics;
 
-import io.shopstream.platform.security.AccessRules;
 import io.shopstream.platform.web.Negotiation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -97,11 +96,6 @@ class AnalyticsRouter {
 			.POST("/api/v1/admin/explain", handler::explain)
 			.filter(Negotiation.JSON)
 			.build();
-	}
-
-	@Bean
-	AccessRules analyticsAccessRules() {
-		return (exchanges) -> exchanges.pathMatchers("/api/v1/analytics/**", "/api/v1/admin/**").hasRole("ADMIN");
 	}
 
 }

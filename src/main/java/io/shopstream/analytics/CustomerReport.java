@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import io.shopstream.orders.OrderSchema;
 import io.shopstream.platform.web.paging.Keyset;
 import io.shopstream.platform.web.paging.KeysetPager;
 import io.shopstream.platform.web.paging.Page;
@@ -56,7 +57,7 @@ class CustomerReport {
 					.append("items_purchased", new Document("$sum", new Document("$size", "$items"))))));
 		segment.ifPresent((wanted) -> pipeline.add(new Document("$match", segmentFilter(wanted))));
 		churn.ifPresent((wanted) -> pipeline.add(new Document("$match", churnFilter(wanted, asOf))));
-		return this.pager.pageAggregation("orders", pipeline, BY_SPENT, page)
+		return this.pager.pageAggregation(OrderSchema.COLLECTION, pipeline, BY_SPENT, page)
 			.map((rows) -> rows.map((row) -> value(row, currency, asOf)));
 	}
 

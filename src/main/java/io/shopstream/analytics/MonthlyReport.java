@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.shopstream.orders.OrderSchema;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -49,7 +50,7 @@ class MonthlyReport {
 					.append("output", new Document("count", new Document("$sum", 1))
 						.append("revenue", new Document("$sum", "$totals.total"))
 						.append("unique_customers", new Document("$addToSet", "$user._id")))));
-		return this.template.getCollection("orders")
+		return this.template.getCollection(OrderSchema.COLLECTION)
 			.flatMapMany((orders) -> Flux.from(orders.aggregate(pipeline)))
 			.collectList()
 			.map((buckets) -> {

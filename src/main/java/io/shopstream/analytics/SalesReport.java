@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import io.shopstream.orders.OrderSchema;
 import org.bson.Document;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
@@ -47,7 +48,7 @@ class SalesReport {
 					.append("unique_customers", new Document("$addToSet", "$user._id"))),
 				new Document("$sort", new Document("total_revenue", -1).append("_id", 1)),
 				new Document("$limit", limit));
-		return this.template.getCollection("orders")
+		return this.template.getCollection(OrderSchema.COLLECTION)
 			.flatMapMany((orders) -> Flux.from(orders.aggregate(pipeline)))
 			.collectList()
 			.map((rows) -> {

@@ -116,7 +116,7 @@ class ProductImport {
 			upserts.add(new UpdateOneModel<>(Filters.eq("sku", line.draft().sku()),
 					new Document("$set", fields).append("$setOnInsert", onInsert), new UpdateOptions().upsert(true)));
 		}
-		return this.template.getCollection("products")
+		return this.template.getCollection(ProductSchema.COLLECTION)
 			.flatMap((products) -> Mono.from(products.withWriteConcern(WriteConcern.MAJORITY)
 				.bulkWrite(upserts, new BulkWriteOptions().ordered(false))))
 			.doOnNext((result) -> tally.written(batch.size(), result))

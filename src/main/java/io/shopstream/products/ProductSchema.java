@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductSchema implements CollectionSchema {
 
+	static final String COLLECTION = "products";
+
 	static final String BY_STATUS_NEWEST = "status_created_at";
 
 	static final String BY_PRICE = "price";
@@ -22,7 +24,7 @@ class ProductSchema implements CollectionSchema {
 
 	@Override
 	public String collection() {
-		return "products";
+		return COLLECTION;
 	}
 
 	@Override

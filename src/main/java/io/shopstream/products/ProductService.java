@@ -73,7 +73,7 @@ public class ProductService {
 			.includeScore("score")
 			.addCriteria(Criteria.where("status").is(ProductStatus.active.name()))
 			.limit(limit);
-		return this.template.find(query, Document.class, "products")
+		return this.template.find(query, Document.class, ProductSchema.COLLECTION)
 			.map((document) -> new ScoredProduct(this.template.getConverter().read(Product.class, document),
 					document.get("score", Number.class).doubleValue()));
 	}

@@ -1,6 +1,5 @@
 package io.shopstream.stores;
 
-import io.shopstream.platform.security.AccessRules;
 import io.shopstream.platform.web.Negotiation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -16,7 +15,6 @@ import org.springdoc.core.annotations.RouterOperations;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -69,14 +67,6 @@ class StoreRouter {
 				.GET("/{id}", handler::get))
 			.filter(Negotiation.JSON)
 			.build();
-	}
-
-	@Bean
-	AccessRules storeAccessRules() {
-		return (exchanges) -> {
-			exchanges.pathMatchers(HttpMethod.GET, "/api/v1/stores", "/api/v1/stores/**").permitAll();
-			exchanges.pathMatchers("/api/v1/stores", "/api/v1/stores/**").hasRole("ADMIN");
-		};
 	}
 
 }

@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class StoreSchema implements CollectionSchema {
 
+	static final String COLLECTION = "stores";
+
 	@Override
 	public String collection() {
-		return "stores";
+		return COLLECTION;
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.util.Set;
 import com.mongodb.reactivestreams.client.MongoClient;
 import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
 import org.bson.Document;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -43,12 +44,18 @@ class CapabilityDetector {
 				.map((hello) -> new Capabilities("embedded", "mongo-java-server", "embedded", EMBEDDED));
 		}
 		return Mono.from(admin("hello"))
-			.onErrorResume((ex) -> Mono.from(admin("isMaster")))
-			.zipWith(Mono.from(admin("buildInfo")).onErrorReturn(new Document()))
+			.onErrorResume((ex) -> {
+				log.warn("The MongoDB server refused hello; asking the legacy isMaster instead", ex);
+				return Mono.from(admin("isMaster"));
+			})
+			.zipWith(Mono.from(admin("buildInfo")).onErrorResume((ex) -> {
+				log.warn("The MongoDB server refused buildInfo; judging its version from the wire version alone", ex);
+				return Mono.just(new Document());
+			}))
 			.map((answers) -> fromServer(answers.getT1(), answers.getT2()));
 	}
 
-	private org.reactivestreams.Publisher<Document> admin(String command) {
+	private Publisher<Document> admin(String command) {
 		return this.client.getDatabase("admin").runCommand(new Document(command, 1));
 	}
 

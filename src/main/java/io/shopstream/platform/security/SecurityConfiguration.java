@@ -123,7 +123,7 @@ class SecurityConfiguration {
 		cors.setAllowedOrigins(origins);
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-				"Last-Event-ID", "Idempotency-Key", CorrelationId.HEADER));
+				"Last-Event-ID", CorrelationId.HEADER));
 		cors.setExposedHeaders(List.of(HttpHeaders.LINK, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
 				"RateLimit", "RateLimit-Policy", CorrelationId.HEADER));
 		cors.setAllowCredentials(true);

@@ -2,14 +2,23 @@ package io.shopstream.platform.web;
 
 import java.util.List;
 
-/** Bad input: answered with 400 and every invalid field listed. */
-public class InvalidRequestException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponse;
+
+/** Bad input: answered with 400 and every invalid field listed (the {@code errors} property). */
+public class InvalidRequestException extends RuntimeException implements ErrorResponse {
 
 	private final List<FieldProblem> problems;
+
+	private final ProblemDetail body;
 
 	private InvalidRequestException(String detail, List<FieldProblem> problems) {
 		super(detail);
 		this.problems = List.copyOf(problems);
+		this.body = ProblemDetails.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+		this.body.setProperty("errors", this.problems);
 	}
 
 	/** The request as a whole is wrong, in the words of {@code detail}, with these fields listed. */
@@ -24,6 +33,16 @@ public class InvalidRequestException extends RuntimeException {
 
 	public List<FieldProblem> problems() {
 		return this.problems;
+	}
+
+	@Override
+	public HttpStatusCode getStatusCode() {
+		return HttpStatus.BAD_REQUEST;
+	}
+
+	@Override
+	public ProblemDetail getBody() {
+		return this.body;
 	}
 
 }

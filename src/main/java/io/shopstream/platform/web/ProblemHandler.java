@@ -1,11 +1,11 @@
 package io.shopstream.platform.web;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import io.shopstream.platform.mongo.MissingCapabilityException;
 import io.shopstream.platform.mongo.schema.DuplicateKeyFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,28 +20,42 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.MethodNotAllowedException;
-import org.springframework.web.server.NotAcceptableStatusException;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
-import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
- * The one place that turns every failure into an RFC 9457 problem document. Details are
- * written here for the client; exception messages never leave the service. Anything not
- * recognised is a bug: 500, logged with the correlation id the client is given.
+ * The one place that turns every failure into an RFC 9457 problem document. Any Spring
+ * {@link ErrorResponse} (Shopstream's own exceptions and Spring's) is rendered from its status,
+ * problem detail and headers; the few cases below are failures Spring gives no status of its
+ * own: duplicate keys, codec buffer limits and undecodable bodies, and Spring Security's
+ * exceptions. Anything else is a bug: 500, logged with the correlation id the client is given.
  */
 @Component
 @Order(-2)
 public class ProblemHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	/** Shopstream's kind and title for the statuses Spring's own exceptions answer with. */
+	private static final Map<Integer, List<String>> SPRING_STATUSES = Map.ofEntries(
+			Map.entry(400, List.of("invalid-request", "Invalid request")),
+			Map.entry(401, List.of("unauthorized", "Unauthorized")), Map.entry(403, List.of("forbidden", "Forbidden")),
+			Map.entry(404, List.of("not-found", "Not found")),
+			Map.entry(405, List.of("method-not-allowed", "Method not allowed")),
+			Map.entry(406, List.of("not-acceptable", "Not acceptable")),
+			Map.entry(409, List.of("conflict", "Conflict")),
+			Map.entry(413, List.of("payload-too-large", "Payload too large")),
+			Map.entry(415, List.of("unsupported-media-type", "Unsupported media type")),
+			Map.entry(429, List.of("too-many-requests", "Too many requests")),
+			Map.entry(503, List.of("service-unavailable", "Service unavailable")));
 
 	private final JsonMapper json;
 
@@ -64,29 +78,30 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 			log.error("Request {} {} failed [correlation id {}]", exchange.getRequest().getMethod(),
 					exchange.getRequest().getPath().value(), correlationId, ex);
 		}
-		response.setStatusCode(HttpStatus.valueOf(problem.status()));
+		response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
+		if (ex instanceof ErrorResponse errorResponse) {
+			response.getHeaders().putAll(errorResponse.getHeaders());
+		}
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		response.getHeaders().set(CorrelationId.HEADER, correlationId);
-		if (ex instanceof MethodNotAllowedException notAllowed) {
-			response.getHeaders().setAllow(notAllowed.getSupportedMethods());
-		}
 		if (problem.status() == 401) {
 			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		}
-		if (ex instanceof TooManyRequestsException limited) {
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(limited.retryAfter()));
-		}
-		if (ex instanceof ServiceUnavailableException unavailable) {
-			response.getHeaders().set(HttpHeaders.RETRY_AFTER, seconds(unavailable.retryAfter()));
 		}
 		DataBuffer body = response.bufferFactory().wrap(this.json.writeValueAsBytes(problem));
 		return response.writeWith(Mono.just(body));
 	}
 
 	Problem toProblem(Throwable ex) {
-		if (ex instanceof InvalidRequestException invalid) {
-			return Problem.of("invalid-request", "Invalid request", 400, invalid.getMessage())
-				.withErrors(invalid.problems());
+		if (causedBy(ex, DataBufferLimitException.class)) {
+			return Problem.of("payload-too-large", "Payload too large", 413,
+					"The request body is larger than the configured limit");
+		}
+		if (ex instanceof DecodingException
+				|| (ex instanceof ServerWebInputException && causedBy(ex, DecodingException.class))) {
+			return Problem.of("invalid-request", "Invalid request", 400, "The request body is not well-formed JSON");
+		}
+		if (isDuplicateKey(ex)) {
+			return duplicateKey(ex);
 		}
 		if (ex instanceof AuthenticationException) {
 			return Problem.of("unauthorized", "Unauthorized", 401,
@@ -95,82 +110,57 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 		if (ex instanceof AccessDeniedException) {
 			return Problem.of("forbidden", "Forbidden", 403, "Your role does not allow this request");
 		}
-		if (ex instanceof TooManyRequestsException limited) {
-			return Problem.of("too-many-requests", "Too many requests", 429, limited.getMessage());
-		}
-		if (ex instanceof ServiceUnavailableException unavailable) {
-			return Problem.of("service-unavailable", "Service unavailable", 503, unavailable.getMessage());
-		}
-		if (ex instanceof NotFoundException notFound) {
-			return Problem.of("not-found", "Not found", 404, notFound.getMessage());
-		}
-		if (ex instanceof ConflictException conflict) {
-			return Problem.of("conflict", "Conflict", 409, conflict.getMessage()).withField(conflict.field());
-		}
-		if (isDuplicateKey(ex)) {
-			return duplicateKey(ex);
-		}
-		if (ex instanceof PayloadTooLargeException tooLarge) {
-			return Problem.of("payload-too-large", "Payload too large", 413, tooLarge.getMessage());
-		}
-		if (ex instanceof DataBufferLimitException || ex.getCause() instanceof DataBufferLimitException) {
-			return Problem.of("payload-too-large", "Payload too large", 413,
-					"The request body is larger than the configured limit");
-		}
-		if (ex instanceof MissingCapabilityException missing) {
-			return Problem.of("missing-capability", "Not implemented by this back-end", 501, missing.getMessage())
-				.withCapability(missing.capability().key(), missing.capability().remedy());
-		}
-		if (ex instanceof UnsupportedMediaTypeStatusException unsupported) {
-			return Problem.of("unsupported-media-type", "Unsupported media type", 415,
-					"Content-Type must be one of " + unsupported.getSupportedMediaTypes());
-		}
-		if (ex instanceof NotAcceptableStatusException) {
-			return Problem.of("not-acceptable", "Not acceptable", 406,
-					"This resource is available as application/json (lists also as application/x-ndjson)");
-		}
-		if (ex instanceof MethodNotAllowedException notAllowed) {
-			return Problem.of("method-not-allowed", "Method not allowed", 405,
-					notAllowed.getHttpMethod() + " is not allowed here");
-		}
-		if (ex instanceof ServerWebInputException input) {
-			return input(input);
-		}
-		if (ex instanceof DecodingException) {
-			return malformedBody();
-		}
-		if (ex instanceof ResponseStatusException status) {
-			int code = status.getStatusCode().value();
-			if (code == 404) {
-				return Problem.of("not-found", "Not found", 404, "No resource at this path");
-			}
-			HttpStatus known = HttpStatus.resolve(code);
-			String title = known != null ? known.getReasonPhrase() : "Error";
-			return Problem.of(title.toLowerCase().replace(' ', '-'), title, code, title);
+		if (ex instanceof ErrorResponse errorResponse) {
+			return fromErrorResponse(errorResponse);
 		}
 		return Problem.of("internal-error", "Internal error", 500,
 				"Shopstream failed to handle this request; quote the correlation id when reporting it");
 	}
 
-	/** Retry-After in whole seconds, never 0: a client told 0 would retry at once. */
-	private static String seconds(Duration wait) {
-		return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+	/**
+	 * Status, type, title, detail and the properties Shopstream's problems define, from the
+	 * exception's own problem detail; Spring's untyped ({@code about:blank}) problems get
+	 * Shopstream's kind and title for their status. Any status code works, known or not.
+	 */
+	private static Problem fromErrorResponse(ErrorResponse errorResponse) {
+		int status = errorResponse.getStatusCode().value();
+		ProblemDetail body = errorResponse.getBody();
+		String type = body.getType() != null ? body.getType().toString() : "about:blank";
+		String title = body.getTitle();
+		if (!type.startsWith(Problem.TYPE_BASE)) {
+			List<String> known = SPRING_STATUSES.get(status);
+			HttpStatus standard = HttpStatus.resolve(status);
+			String reason = standard != null ? standard.getReasonPhrase() : "Error";
+			String kind = known != null ? known.get(0) : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+			title = known != null ? known.get(1) : reason;
+			type = Problem.TYPE_BASE + kind;
+		}
+		String detail = body.getDetail() != null ? body.getDetail() : title;
+		Problem problem = new Problem(type, title, status, detail, null, null, null, null, null, null);
+		Map<String, Object> properties = body.getProperties() != null ? body.getProperties() : Map.of();
+		if (properties.get("errors") instanceof List<?> errors) {
+			problem = problem.withErrors(errors.stream()
+				.filter(FieldProblem.class::isInstance)
+				.map(FieldProblem.class::cast)
+				.toList());
+		}
+		if (properties.get("field") instanceof String field) {
+			problem = problem.withField(field);
+		}
+		if (properties.get("capability") instanceof String capability) {
+			problem = problem.withCapability(capability,
+					properties.get("remedy") instanceof String remedy ? remedy : null);
+		}
+		return problem;
 	}
 
-	private Problem input(ServerWebInputException ex) {
-		Throwable cause = ex.getCause();
-		if (cause instanceof DataBufferLimitException) {
-			return Problem.of("payload-too-large", "Payload too large", 413,
-					"The request body is larger than the configured limit");
+	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause() != cause ? cause.getCause() : null) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
 		}
-		if (cause instanceof DecodingException || ex.getMessage().contains("body")) {
-			return malformedBody();
-		}
-		return Problem.of("invalid-request", "Invalid request", 400, "The request is invalid");
-	}
-
-	private static Problem malformedBody() {
-		return Problem.of("invalid-request", "Invalid request", 400, "The request body is not well-formed JSON");
+		return false;
 	}
 
 	private static boolean isDuplicateKey(Throwable ex) {
