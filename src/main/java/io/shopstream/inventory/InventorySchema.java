@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** The {@code inventory} collection: one document per sku, counts that never go negative. */
 @Component
-class InventorySchema implements CollectionSchema {
+public class InventorySchema implements CollectionSchema {
+
+	/** The collection's name, for the features that read its change stream. */
+	public static final String COLLECTION = "inventory";
 
 	@Override
 	public String collection() {
-		return "inventory";
+		return COLLECTION;
 	}
 
 	@Override

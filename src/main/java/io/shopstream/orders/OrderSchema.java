@@ -16,11 +16,14 @@ import org.springframework.stereotype.Component;
  * partial index over the orders that count as sales (what analytics reads).
  */
 @Component
-class OrderSchema implements CollectionSchema {
+public class OrderSchema implements CollectionSchema {
+
+	/** The collection's name, for the features that read its change stream. */
+	public static final String COLLECTION = "orders";
 
 	@Override
 	public String collection() {
-		return "orders";
+		return COLLECTION;
 	}
 
 	@Override

@@ -12,11 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** The {@code users} collection: the playbook's validator and the indexes the queries need. */
 @Component
-class UserSchema implements CollectionSchema {
+public class UserSchema implements CollectionSchema {
+
+	/** The collection's name, for the features that read its change stream. */
+	public static final String COLLECTION = "users";
 
 	@Override
 	public String collection() {
-		return "users";
+		return COLLECTION;
 	}
 
 	@Override
