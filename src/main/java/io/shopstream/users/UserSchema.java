@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserSchema implements CollectionSchema {
 
-	/** The collection's name, for the features that read its change stream. */
+	/**
+	 * The collection's name, for every mapping and query that names it; public for the other
+	 * features' queries and tests.
+	 */
 	public static final String COLLECTION = "users";
 
 	@Override
