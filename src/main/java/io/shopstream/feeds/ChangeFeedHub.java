@@ -1,5 +1,6 @@
 package io.shopstream.feeds;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.shopstream.platform.limits.Admission;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
@@ -32,13 +34,15 @@ class ChangeFeedHub implements SmartLifecycle {
 	private volatile boolean running;
 
 	ChangeFeedHub(ReactiveMongoDatabaseFactory databases, FeedEventDecoder decoder, FeedProperties properties,
-			MeterRegistry registry, Admission admission) {
+			MeterRegistry registry, Admission admission, Clock clock) {
 		this.properties = properties;
 		MongoDatabase database = databases.getMongoDatabase().block(Duration.ofSeconds(30));
-		FeedMetrics metrics = new FeedMetrics(registry);
+		FeedMetrics metrics = new FeedMetrics(registry, clock);
 		for (Feed feed : Feed.values()) {
-			SharedStream stream = new SharedStream(feed, database.getCollection(feed.collection()), decoder, properties,
-					metrics, admission);
+			ChangeSource changes = new CollectionChangeStream(feed, database.getCollection(feed.collection()), decoder,
+					properties.maxAwait());
+			SharedStream stream = new SharedStream(feed, changes, properties, metrics, admission, clock,
+					Schedulers.parallel());
 			this.streams.put(feed, stream);
 			FeedMetrics.gauges(registry, feed, stream, SharedStream::subscriberCount, (s) -> s.isOpen() ? 1 : 0);
 		}

@@ -1,17 +1,22 @@
 package io.shopstream.feeds;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import io.shopstream.inventory.InventoryItem;
+import io.shopstream.inventory.InventorySchema;
 import io.shopstream.orders.Order;
+import io.shopstream.orders.OrderSchema;
 import io.shopstream.orders.OrderStatus;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.users.Role;
+import io.shopstream.users.UserSchema;
 import io.shopstream.users.UserStatus;
 import io.shopstream.users.UserView;
 import org.bson.Document;
@@ -21,20 +26,14 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
 
 /**
  * The three feeds and their rules: who may subscribe, which events each subscriber may see,
- * which filters it may ask for, and what the change stream removes at the source.
+ * which filters it may ask for, and what the change stream removes at the source. Who may
+ * subscribe is declared here and nowhere else: {@link FeedAccessRules} turns it into the path
+ * rules, and {@link #authorize} holds the handler to the same declaration.
  */
 enum Feed {
 
 	/** Admins only; password material is projected out in the change stream itself. */
-	users("users", Map.of("status", UserStatus.class, "role", Role.class)) {
-		@Override
-		void authorize(Optional<Caller> caller) {
-			Caller who = caller.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("anonymous"));
-			if (!who.isAdmin()) {
-				throw new AccessDeniedException("the users feed is for admins");
-			}
-		}
-
+	users(UserSchema.COLLECTION, Readers.ADMINS, Map.of("status", UserStatus.class, "role", Role.class)) {
 		@Override
 		List<Document> pipeline() {
 			return List.of(new Document("$project", new Document("fullDocument.password_hash", 0)));
@@ -52,12 +51,7 @@ enum Feed {
 	},
 
 	/** A user sees exactly their own orders; admins see all. */
-	orders("orders", Map.of("status", OrderStatus.class)) {
-		@Override
-		void authorize(Optional<Caller> caller) {
-			caller.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("anonymous"));
-		}
-
+	orders(OrderSchema.COLLECTION, Readers.SIGNED_IN, Map.of("status", OrderStatus.class)) {
 		@Override
 		boolean accepts(FeedSubscriber subscriber, FeedEvent event) {
 			Caller caller = subscriber.caller();
@@ -70,11 +64,8 @@ enum Feed {
 	},
 
 	/** Public. */
-	inventory("inventory", Map.of("sku", String.class, "below_reorder_point", Boolean.class)) {
-		@Override
-		void authorize(Optional<Caller> caller) {
-		}
-
+	inventory(InventorySchema.COLLECTION, Readers.EVERYONE,
+			Map.of("sku", String.class, "below_reorder_point", Boolean.class)) {
 		@Override
 		boolean accepts(FeedSubscriber subscriber, FeedEvent event) {
 			if (!(event.view() instanceof InventoryItem item)) {
@@ -87,15 +78,28 @@ enum Feed {
 		}
 	};
 
+	/** Who may subscribe to a feed. */
+	enum Readers {
+
+		EVERYONE, SIGNED_IN, ADMINS
+
+	}
+
+	/** Where the feeds are served; each one at this prefix followed by its name. */
+	static final String PATH_PREFIX = "/api/v1/feeds/";
+
 	/** The query parameter of a resume point, for clients that cannot send Last-Event-ID. */
 	static final String LAST_EVENT_ID = "last_event_id";
 
 	private final String collection;
 
+	private final Readers readers;
+
 	private final Map<String, Class<?>> filters;
 
-	Feed(String collection, Map<String, Class<?>> filters) {
+	Feed(String collection, Readers readers, Map<String, Class<?>> filters) {
 		this.collection = collection;
+		this.readers = readers;
 		this.filters = filters;
 	}
 
@@ -103,8 +107,24 @@ enum Feed {
 		return this.collection;
 	}
 
+	Readers readers() {
+		return this.readers;
+	}
+
+	String path() {
+		return PATH_PREFIX + name();
+	}
+
 	/** Throws 401 or 403 when the caller may not subscribe. */
-	abstract void authorize(Optional<Caller> caller);
+	void authorize(Optional<Caller> caller) {
+		if (this.readers == Readers.EVERYONE) {
+			return;
+		}
+		Caller who = caller.orElseThrow(() -> new AuthenticationCredentialsNotFoundException("anonymous"));
+		if (this.readers == Readers.ADMINS && !who.isAdmin()) {
+			throw new AccessDeniedException("the " + name() + " feed is for admins");
+		}
+	}
 
 	/** Whether this subscriber may see this event and asked for it. */
 	abstract boolean accepts(FeedSubscriber subscriber, FeedEvent event);
@@ -115,14 +135,14 @@ enum Feed {
 	}
 
 	Set<String> parameters() {
-		Set<String> names = new java.util.HashSet<>(this.filters.keySet());
+		Set<String> names = new HashSet<>(this.filters.keySet());
 		names.add(LAST_EVENT_ID);
 		return names;
 	}
 
 	/** Validates the filter values; an unknown one was already refused by the whitelist. */
 	FeedFilter filter(Map<String, String> given) {
-		Map<String, String> values = new java.util.LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
 		given.forEach((name, value) -> {
 			Class<?> type = this.filters.get(name);
 			if (type == null) {

@@ -1,6 +1,5 @@
 package io.shopstream.feeds;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -16,9 +15,4 @@ import java.time.Instant;
  * @param frame the encoded {@code id:/event:/data:} frame
  */
 record FeedEvent(String token, String operation, Instant clusterTime, String documentId, Object view, byte[] frame) {
-
-	static byte[] frame(String token, String operation, String json) {
-		return ("id: " + token + "\nevent: " + operation + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
-	}
-
 }

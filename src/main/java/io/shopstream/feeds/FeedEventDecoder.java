@@ -1,5 +1,6 @@
 package io.shopstream.feeds;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
@@ -32,36 +33,40 @@ class FeedEventDecoder {
 
 	private final JsonMapper json;
 
-	FeedEventDecoder(ReactiveMongoTemplate template, JsonMapper json) {
+	private final Clock clock;
+
+	FeedEventDecoder(ReactiveMongoTemplate template, JsonMapper json, Clock clock) {
 		this.converter = template.getConverter();
 		this.json = json;
+		this.clock = clock;
 	}
 
 	FeedEvent decode(Feed feed, ChangeStreamDocument<Document> change) {
 		String token = change.getResumeToken().getString("_data").getValue();
 		String operation = change.getOperationTypeString();
 		Instant clusterTime = change.getClusterTime() != null
-				? Instant.ofEpochSecond(change.getClusterTime().getTime()) : Instant.now();
+				? Instant.ofEpochSecond(change.getClusterTime().getTime()) : this.clock.instant();
 		String id = change.getDocumentKey() != null ? id(change.getDocumentKey().get("_id")) : null;
 		if (id == null && change.getFullDocument() != null && change.getFullDocument().get("_id") != null) {
 			// the embedded back-end's update events carry the update, not the key, as documentKey
 			id = id(change.getFullDocument().toBsonDocument().get("_id"));
 		}
-		Object view = view(feed, change.getFullDocument());
+		Object view = view(feed, id, change.getFullDocument());
 		ObjectNode data = view != null ? this.json.valueToTree(view) : this.json.createObjectNode();
 		data.putObject("document_key").put("id", id);
 		data.put("cluster_time", clusterTime.toString());
 		return new FeedEvent(token, operation, clusterTime, id, view,
-				FeedEvent.frame(token, operation, this.json.writeValueAsString(data)));
+				SseFrames.event(token, operation, this.json.writeValueAsString(data)));
 	}
 
 	/**
 	 * The document in its API shape; null when there is none, only a partial one (the embedded
 	 * back-end's update lookup of a document already gone gives just the changed fields), or one
 	 * that does not read as the feature's record (written around the service). Such an event still
-	 * goes out with its document key, and never stops the stream.
+	 * goes out with its document key, and never stops the stream. The failure is logged with the
+	 * collection and the key, never the document, which may hold what must not reach a log.
 	 */
-	private Object view(Feed feed, Document document) {
+	private Object view(Feed feed, String id, Document document) {
 		if (document == null || !document.containsKey("_id")) {
 			return null;
 		}
@@ -73,8 +78,8 @@ class FeedEventDecoder {
 			};
 		}
 		catch (RuntimeException ex) {
-			log.warn("A {} document {} does not read as the API's record; sending its key only", feed.collection(),
-					document.get("_id"));
+			log.warn("A {} document {} does not read as the API's record; sending its key only", feed.collection(), id,
+					ex);
 			return null;
 		}
 	}

@@ -1,5 +1,6 @@
 package io.shopstream.feeds;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,21 +23,25 @@ class FeedHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private final FeedProperties properties;
 
-	FeedHealthIndicator(ChangeFeedHub hub, FeedProperties properties) {
+	private final Clock clock;
+
+	FeedHealthIndicator(ChangeFeedHub hub, FeedProperties properties, Clock clock) {
 		super((ex) -> "feed health check failed");
 		this.hub = hub;
 		this.properties = properties;
+		this.clock = clock;
 	}
 
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
 		Map<String, Object> details = new LinkedHashMap<>();
 		boolean stalled = false;
+		Instant now = this.clock.instant();
 		for (Map.Entry<Feed, SharedStream> entry : this.hub.streams().entrySet()) {
 			SharedStream stream = entry.getValue();
 			Instant failingSince = stream.failingSince();
 			boolean isStalled = failingSince != null
-					&& Duration.between(failingSince, Instant.now()).compareTo(this.properties.stalledAfter()) > 0;
+					&& Duration.between(failingSince, now).compareTo(this.properties.stalledAfter()) > 0;
 			stalled |= isStalled;
 			details.put(entry.getKey().name(), Map.of("state", isStalled ? "STALLED" : stream.state().name(),
 					"subscribers", stream.subscriberCount()));

@@ -1,5 +1,6 @@
 package io.shopstream.feeds;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -27,7 +28,10 @@ final class FeedMetrics {
 
 	private final Map<Feed, Timer> lag = new EnumMap<>(Feed.class);
 
-	FeedMetrics(MeterRegistry registry) {
+	private final Clock clock;
+
+	FeedMetrics(MeterRegistry registry, Clock clock) {
+		this.clock = clock;
 		for (Feed feed : Feed.values()) {
 			this.delivered.put(feed, Counter.builder("shopstream.feeds.events.delivered").tag("feed", feed.name())
 				.description("Events written to subscribers' queues").register(registry));
@@ -67,7 +71,7 @@ final class FeedMetrics {
 	}
 
 	void lag(Feed feed, Instant clusterTime) {
-		Duration behind = Duration.between(clusterTime, Instant.now());
+		Duration behind = Duration.between(clusterTime, this.clock.instant());
 		this.lag.get(feed).record(behind.isNegative() ? Duration.ZERO : behind);
 	}
 

@@ -1,7 +1,6 @@
 package io.shopstream.feeds;
 
 import io.micrometer.observation.ObservationPredicate;
-import io.shopstream.platform.security.AccessRules;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -13,7 +12,6 @@ import org.springdoc.core.annotations.RouterOperations;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -21,11 +19,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-/** The feed routes and their access rules: inventory public, orders signed in, users admin. */
+/** The feed route, its API documentation, and no request observation for feed connections. */
 @Configuration(proxyBeanMethods = false)
 class FeedRouter {
-
-	private static final String FEEDS = "/api/v1/feeds/";
 
 	private static final String EXAMPLE = """
 			retry: 3000
@@ -55,7 +51,7 @@ class FeedRouter {
 					responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream",
 							examples = @ExampleObject(value = EXAMPLE))))))
 	RouterFunction<ServerResponse> feedRoutes(FeedHandler handler) {
-		return route().GET("/api/v1/feeds/{feed}", handler::subscribe).build();
+		return route().GET(Feed.PATH_PREFIX + "{feed}", handler::subscribe).build();
 	}
 
 	/**
@@ -67,15 +63,7 @@ class FeedRouter {
 	@Bean
 	ObservationPredicate noRequestObservationForFeeds() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext request
-				&& request.getCarrier().getPath().value().startsWith(FEEDS));
-	}
-
-	@Bean
-	AccessRules feedAccessRules() {
-		return (exchanges) -> {
-			exchanges.pathMatchers(HttpMethod.GET, "/api/v1/feeds/inventory").permitAll();
-			exchanges.pathMatchers(HttpMethod.GET, "/api/v1/feeds/users").hasRole("ADMIN");
-		};
+				&& request.getCarrier().getPath().value().startsWith(Feed.PATH_PREFIX));
 	}
 
 }

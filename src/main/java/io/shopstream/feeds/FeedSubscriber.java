@@ -1,6 +1,5 @@
 package io.shopstream.feeds;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.shopstream.platform.security.Caller;
@@ -15,8 +14,6 @@ import reactor.util.concurrent.Queues;
  * Frames are offered under the stream's lock, one producer at a time.
  */
 final class FeedSubscriber {
-
-	static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
 
 	private final Caller caller;
 

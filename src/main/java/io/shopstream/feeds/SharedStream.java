@@ -1,44 +1,41 @@
 package io.shopstream.feeds;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.client.model.changestream.FullDocument;
-import com.mongodb.reactivestreams.client.ChangeStreamPublisher;
-import com.mongodb.reactivestreams.client.MongoCollection;
 import io.shopstream.platform.limits.Admission;
 import io.shopstream.platform.limits.Permit;
-import org.bson.BsonDocument;
-import org.bson.BsonString;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 
 /**
  * The one change stream of one collection, shared by every subscriber of its feed. It opens
  * with the first subscriber and closes a grace period after the last one leaves. Every event is
- * decoded once, appended to the replay ring and offered to each live subscriber that may see it,
- * all under one lock, so that a subscriber joining with a Last-Event-ID gets exactly the events
- * after it: from the ring, or from a temporary {@code resumeAfter} cursor that hands over to the
- * live stream as soon as it reaches an event the ring holds. A failed stream is reopened from its
- * last token with exponential backoff while subscribers stay connected; when the history is gone,
+ * appended to the replay ring and offered to each live subscriber that may see it, all under one
+ * lock, so that a subscriber joining with a Last-Event-ID gets exactly the events after it: from
+ * the ring, or from a {@link CatchUpCursor} that hands over to the live stream as soon as it
+ * reaches an event the ring holds. A failed stream is reopened from its last token (see
+ * {@link StreamReconnection}) while subscribers stay connected; when the history is gone,
  * subscribers are told to {@code resync}.
  */
 final class SharedStream {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedStream.class);
 
-	/** MongoDB's codes for a resume point that is gone or was never there. */
-	private static final Set<Integer> HISTORY_LOST = Set.of(286, 280, 136);
+	/**
+	 * What a resume token we sent can look like. Anything else cannot be resumed from, and is
+	 * answered with a resync at once, without asking the database about it.
+	 */
+	private static final Pattern RESUME_TOKEN = Pattern.compile("[0-9A-Za-z_-]{1,4096}");
 
 	enum State {
 
@@ -48,9 +45,7 @@ final class SharedStream {
 
 	private final Feed feed;
 
-	private final MongoCollection<Document> collection;
-
-	private final FeedEventDecoder decoder;
+	private final ChangeSource changes;
 
 	private final FeedProperties properties;
 
@@ -58,14 +53,18 @@ final class SharedStream {
 
 	private final Admission admission;
 
+	private final Scheduler timer;
+
+	private final StreamReconnection reconnection;
+
 	private final byte[] retryFrame;
 
 	private final Object lock = new Object();
 
 	private final Set<FeedSubscriber> subscribers = ConcurrentHashMap.newKeySet();
 
-	/** The temporary cursors of subscribers still catching up, closed when they leave. */
-	private final java.util.Map<FeedSubscriber, Disposable> catchUps = new ConcurrentHashMap<>();
+	/** The cursors of subscribers still catching up, closed when they leave. */
+	private final Map<FeedSubscriber, CatchUpCursor> catchUps = new ConcurrentHashMap<>();
 
 	private final ReplayRing ring;
 
@@ -73,28 +72,33 @@ final class SharedStream {
 
 	private Disposable pendingClose;
 
-	private BsonDocument lastToken;
-
-	private int failures;
+	private String lastToken;
 
 	private boolean stopped;
 
 	private volatile State state = State.CLOSED;
 
-	private volatile Instant failingSince;
-
-	SharedStream(Feed feed, MongoCollection<Document> collection, FeedEventDecoder decoder,
-			FeedProperties properties, FeedMetrics metrics, Admission admission) {
+	/**
+	 * @param changes where the change streams come from
+	 * @param timer the scheduler of the grace period and of the pauses between reopening attempts
+	 */
+	SharedStream(Feed feed, ChangeSource changes, FeedProperties properties, FeedMetrics metrics,
+			Admission admission, Clock clock, Scheduler timer) {
 		this.feed = feed;
-		this.admission = admission;
-		this.collection = collection;
-		this.decoder = decoder;
+		this.changes = changes;
 		this.properties = properties;
 		this.metrics = metrics;
+		this.admission = admission;
+		this.timer = timer;
+		this.reconnection = new StreamReconnection(properties.maxBackoff(), clock);
 		this.ring = new ReplayRing(properties.replaySize());
-		this.retryFrame = ("retry: " + properties.retry().toMillis() + "\n\n").getBytes(StandardCharsets.UTF_8);
+		this.retryFrame = SseFrames.retry(properties.retry());
 	}
 
+	/**
+	 * Adds a subscriber: live at once without a Last-Event-ID; after a resync when the id cannot
+	 * be a resume token; from the ring when it holds the id; else through a catch-up cursor.
+	 */
 	void subscribe(FeedSubscriber subscriber, String lastEventId) {
 		boolean catchUp = false;
 		synchronized (this.lock) {
@@ -109,6 +113,10 @@ final class SharedStream {
 				this.pendingClose = null;
 			}
 			if (lastEventId == null) {
+				subscriber.goLive();
+			}
+			else if (!RESUME_TOKEN.matcher(lastEventId).matches()) {
+				resync(subscriber, "your last id is not one this feed can resume from; reload and continue");
 				subscriber.goLive();
 			}
 			else if (this.ring.contains(lastEventId)) {
@@ -127,14 +135,15 @@ final class SharedStream {
 	}
 
 	void unsubscribe(FeedSubscriber subscriber) {
-		Disposable catchUp = this.catchUps.remove(subscriber);
+		CatchUpCursor catchUp = this.catchUps.remove(subscriber);
 		if (catchUp != null) {
-			catchUp.dispose();
+			catchUp.close();
 		}
 		synchronized (this.lock) {
 			this.subscribers.remove(subscriber);
 			if (this.subscribers.isEmpty() && this.stream != null && this.pendingClose == null && !this.stopped) {
-				this.pendingClose = Mono.delay(this.properties.gracePeriod()).subscribe((tick) -> closeIfIdle());
+				this.pendingClose = Mono.delay(this.properties.gracePeriod(), this.timer)
+					.subscribe((tick) -> closeIfIdle());
 			}
 		}
 	}
@@ -142,7 +151,7 @@ final class SharedStream {
 	void heartbeat() {
 		synchronized (this.lock) {
 			for (FeedSubscriber subscriber : this.subscribers) {
-				offer(subscriber, FeedSubscriber.HEARTBEAT);
+				offer(subscriber, SseFrames.HEARTBEAT);
 			}
 		}
 	}
@@ -178,36 +187,28 @@ final class SharedStream {
 
 	/** Since when the stream has been failing, or null when it is not. */
 	Instant failingSince() {
-		return this.failingSince;
+		return this.reconnection.failingSince();
 	}
 
-	private void open(BsonDocument resumeAfter) {
-		ChangeStreamPublisher<Document> changes = this.collection.watch(this.feed.pipeline())
-			.fullDocument(FullDocument.UPDATE_LOOKUP)
-			.maxAwaitTime(this.properties.maxAwait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-		if (resumeAfter != null) {
-			changes = changes.resumeAfter(resumeAfter);
-		}
+	/** Opens the shared change stream, after {@code resumeAfter} or from now. Under the lock. */
+	private void open(String resumeAfter) {
 		this.state = State.OPEN;
-		this.stream = Flux.from(changes).subscribe(this::dispatch, this::failed,
-				() -> failed(new IllegalStateException("the change stream ended")));
+		this.stream = this.changes.watch(resumeAfter)
+			.subscribe(this::dispatch, this::failed, () -> failed(new IllegalStateException("the change stream ended")));
 		log.info("Opened the shared change stream on {}{}", this.feed.collection(),
 				resumeAfter != null ? " (resuming)" : "");
 	}
 
-	private void dispatch(ChangeStreamDocument<Document> change) {
-		FeedEvent event = this.decoder.decode(this.feed, change);
+	private void dispatch(FeedEvent event) {
 		this.metrics.lag(this.feed, event.clusterTime());
 		synchronized (this.lock) {
 			if (this.stopped) {
 				return;
 			}
-			if (this.failingSince != null) {
+			if (this.reconnection.flowing()) {
 				log.info("The change stream on {} is flowing again", this.feed.collection());
 			}
-			this.lastToken = change.getResumeToken();
-			this.failures = 0;
-			this.failingSince = null;
+			this.lastToken = event.token();
 			this.ring.add(event);
 			int delivered = 0;
 			for (FeedSubscriber subscriber : this.subscribers) {
@@ -231,31 +232,28 @@ final class SharedStream {
 				return;
 			}
 			this.state = State.RETRYING;
-			if (this.failingSince == null) {
-				this.failingSince = Instant.now();
-			}
+			Duration delay = this.reconnection.failed();
 			this.metrics.restart(this.feed);
-			if (historyLost(error)) {
+			if (StreamReconnection.historyLost(error)) {
 				this.lastToken = null;
 				this.ring.clear();
 				resyncAll("the change history this feed was reading from is gone; reload and continue");
 			}
-			Duration delay = backoff(this.failures++);
-			log.info("The change stream on {} stopped ({}); reopening in {} ms", this.feed.collection(), reason(error),
-					delay.toMillis());
-			BsonDocument resumeFrom = this.lastToken;
-			Mono.delay(delay).subscribe((tick) -> reopen(resumeFrom));
+			log.info("The change stream on {} stopped ({}); reopening in {} ms", this.feed.collection(),
+					StreamReconnection.reason(error), delay.toMillis());
+			String resumeFrom = this.lastToken;
+			Mono.delay(delay, this.timer).subscribe((tick) -> reopen(resumeFrom));
 		}
 	}
 
-	private void reopen(BsonDocument resumeFrom) {
+	private void reopen(String resumeFrom) {
 		synchronized (this.lock) {
 			if (this.stopped || this.stream != null) {
 				return;
 			}
 			if (this.subscribers.isEmpty()) {
 				this.state = State.CLOSED;
-				this.failingSince = null;
+				this.reconnection.closed();
 				this.ring.clear();
 				return;
 			}
@@ -283,7 +281,7 @@ final class SharedStream {
 			this.pendingClose = null;
 		}
 		this.state = State.CLOSED;
-		this.failingSince = null;
+		this.reconnection.closed();
 		this.lastToken = null;
 		this.ring.clear();
 	}
@@ -299,11 +297,9 @@ final class SharedStream {
 	}
 
 	/**
-	 * Reads what the subscriber missed from a temporary cursor of its own, until the cursor
-	 * reaches an event the ring holds; from there the ring and the live stream take over and the
-	 * cursor is closed. A resume point the server no longer has gets a resync, then live events;
-	 * so does a subscriber arriving when the instance already has all the catch-up cursors it
-	 * allows open, since each holds a database connection while it waits.
+	 * Opens a catch-up cursor after the subscriber's last id. A subscriber arriving when the
+	 * instance already has all the catch-up cursors it allows open gets a resync and goes live
+	 * instead.
 	 */
 	private void catchUp(FeedSubscriber subscriber, String token) {
 		Optional<Permit> place = this.admission.catchUpCursor();
@@ -314,42 +310,39 @@ final class SharedStream {
 			}
 			return;
 		}
-		BsonDocument resumeAfter = new BsonDocument("_data", new BsonString(token));
-		Disposable cursor = Flux.from(this.collection.watch(this.feed.pipeline())
-			.fullDocument(FullDocument.UPDATE_LOOKUP)
-			.maxAwaitTime(this.properties.maxAwait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-			.resumeAfter(resumeAfter))
-			.map((change) -> this.decoder.decode(this.feed, change))
-			.takeWhile((event) -> !subscriber.isClosed() && !subscriber.isLive())
-			.doFinally((signal) -> place.get().release())
-			.subscribe((event) -> {
-				synchronized (this.lock) {
-					if (subscriber.isLive() || subscriber.isClosed()) {
-						return;
-					}
-					if (this.feed.accepts(subscriber, event)) {
-						offer(subscriber, event.frame());
-					}
-					if (this.ring.contains(event.token())) {
-						replay(subscriber, event.token());
-						Disposable done = this.catchUps.remove(subscriber);
-						if (done != null) {
-							done.dispose();
-						}
-					}
-				}
-			}, (error) -> {
-				synchronized (this.lock) {
-					resync(subscriber, historyLost(error)
-							? "the events after your last id are no longer kept; reload and continue"
-							: "your last id is not one this feed can resume from; reload and continue");
-					subscriber.goLive();
-				}
-				this.catchUps.remove(subscriber);
-			});
-		if (!cursor.isDisposed()) {
-			this.catchUps.put(subscriber, cursor);
+		CatchUpCursor cursor = new CatchUpCursor(subscriber, place.get());
+		this.catchUps.put(subscriber, cursor);
+		cursor.start(this.changes.watch(token), (event) -> handOver(subscriber, event),
+				(error) -> catchUpFailed(subscriber, error));
+	}
+
+	/** Sends a missed event from a catch-up cursor; hands over to the live stream once the ring holds it. */
+	private boolean handOver(FeedSubscriber subscriber, FeedEvent event) {
+		synchronized (this.lock) {
+			if (subscriber.isLive() || subscriber.isClosed()) {
+				return false;
+			}
+			if (this.feed.accepts(subscriber, event)) {
+				offer(subscriber, event.frame());
+			}
+			if (!this.ring.contains(event.token())) {
+				return false;
+			}
+			replay(subscriber, event.token());
+			this.catchUps.remove(subscriber);
+			return true;
 		}
+	}
+
+	/** A catch-up cursor failed: the subscriber resyncs and goes live. */
+	private void catchUpFailed(FeedSubscriber subscriber, Throwable error) {
+		synchronized (this.lock) {
+			resync(subscriber, StreamReconnection.historyLost(error)
+					? "the events after your last id are no longer kept; reload and continue"
+					: "your last id is not one this feed can resume from; reload and continue");
+			subscriber.goLive();
+		}
+		this.catchUps.remove(subscriber);
 	}
 
 	private void resyncAll(String reason) {
@@ -360,7 +353,7 @@ final class SharedStream {
 
 	private void resync(FeedSubscriber subscriber, String reason) {
 		this.metrics.resync(this.feed);
-		offer(subscriber, ("event: resync\ndata: {\"reason\":\"" + reason + "\"}\n\n").getBytes(StandardCharsets.UTF_8));
+		offer(subscriber, SseFrames.resync(reason));
 	}
 
 	private boolean offer(FeedSubscriber subscriber, byte[] frame) {
@@ -370,25 +363,6 @@ final class SharedStream {
 			this.metrics.slowDisconnect(this.feed);
 		}
 		return offered;
-	}
-
-	private Duration backoff(int attempt) {
-		long millis = 100L << Math.min(attempt, 16);
-		return Duration.ofMillis(Math.min(millis, this.properties.maxBackoff().toMillis()));
-	}
-
-	static boolean historyLost(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MongoException mongo && HISTORY_LOST.contains(mongo.getCode())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String reason(Throwable error) {
-		return error.getClass().getSimpleName()
-				+ (error instanceof MongoException mongo ? " code " + mongo.getCode() : "");
 	}
 
 }

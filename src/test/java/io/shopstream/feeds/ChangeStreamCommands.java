@@ -30,6 +30,8 @@ class ChangeStreamCommands implements CommandListener {
 
 	private final AtomicInteger changeStreamGetMores = new AtomicInteger();
 
+	private final Map<String, AtomicInteger> getMoresByCollection = new ConcurrentHashMap<>();
+
 	@Bean
 	MongoClientSettingsBuilderCustomizer changeStreamCommandListener() {
 		return (settings) -> settings.addCommandListener(this);
@@ -50,6 +52,8 @@ class ChangeStreamCommands implements CommandListener {
 		else if ("getMore".equals(event.getCommandName()) && command.isInt64("getMore")
 				&& this.cursors.containsValue(command.getInt64("getMore").getValue())) {
 			this.changeStreamGetMores.incrementAndGet();
+			this.getMoresByCollection.computeIfAbsent(command.getString("collection").getValue(), (c) -> new AtomicInteger())
+				.incrementAndGet();
 		}
 	}
 
@@ -73,6 +77,16 @@ class ChangeStreamCommands implements CommandListener {
 	/** How many getMores have been sent on change-stream cursors so far. */
 	int changeStreamGetMores() {
 		return this.changeStreamGetMores.get();
+	}
+
+	/**
+	 * How many getMores have been sent on the change-stream cursors of this collection so far.
+	 * One more than before means the stream is established on the server: every change from
+	 * then on reaches it.
+	 */
+	int changeStreamGetMores(String collection) {
+		AtomicInteger count = this.getMoresByCollection.get(collection);
+		return count == null ? 0 : count.get();
 	}
 
 	void reset() {

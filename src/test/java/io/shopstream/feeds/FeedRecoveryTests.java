@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.reactivestreams.client.MongoClient;
+import io.shopstream.inventory.InventorySchema;
 import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Catalogue;
@@ -63,7 +64,7 @@ class FeedRecoveryTests {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch((e) -> "resync".equals(e.event())));
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			Mono.from(this.mongo.getDatabase("shopstream").getCollection("inventory")
+			Mono.from(this.mongo.getDatabase("shopstream").getCollection(InventorySchema.COLLECTION)
 				.insertOne(new Document("sku", "AFTER-RESTART").append("quantity", 1L).append("reserved", 0L)
 					.append("available", 1L).append("warehouse_locations", List.of()).append("reorder_point", 0L)
 					.append("reorder_quantity", 0L).append("updated_at", new Date())))

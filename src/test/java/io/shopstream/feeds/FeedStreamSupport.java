@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.shopstream.inventory.InventorySchema;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.EmbeddedApiTest;
 import io.shopstream.support.Later;
@@ -61,11 +63,14 @@ abstract class FeedStreamSupport extends FeedClients {
 	 * Produces {@code updates} stock changes while a client reads them, dropping its connection
 	 * {@code drops} times at random points and reconnecting with the id of the last event it
 	 * got, as EventSource does. A second client that never drops records the truth: the dropping
-	 * client must end with exactly the same event ids, in the same order.
+	 * client must end with exactly the same event ids, in the same order. The changes start once
+	 * both are sure to see them: the reference's change stream has reached the server (a
+	 * getMore was sent on it), and the first connection of the other is live (its retry frame).
 	 */
 	void resumeAcrossDrops(String sku, int updates, int drops) {
 		Catalogue.stock(this.admin, sku, 0);
 		String path = "/api/v1/feeds/inventory?sku=" + sku;
+		int getMoresBefore = this.commands.changeStreamGetMores(InventorySchema.COLLECTION);
 		List<String> truth = new CopyOnWriteArrayList<>();
 		AtomicInteger referenceOpen = new AtomicInteger();
 		Disposable reference = this.sse.events(path, null, null, null).subscribe((event) -> {
@@ -76,25 +81,29 @@ abstract class FeedStreamSupport extends FeedClients {
 				truth.add(event.id());
 			}
 		});
-		await().atMost(Duration.ofSeconds(10)).until(() -> referenceOpen.get() > 0);
+		await().atMost(Duration.ofSeconds(10)).until(() -> referenceOpen.get() > 0
+				&& this.commands.changeStreamGetMores(InventorySchema.COLLECTION) > getMoresBefore);
 		Random random = new Random(sku.hashCode());
 		List<String> got = new ArrayList<>();
 		String lastId = null;
-		Later producer = null;
+		AtomicReference<Later> producer = new AtomicReference<>();
 		for (int connection = 0; connection <= drops && got.size() < updates; connection++) {
 			int take = connection < drops ? 1 + random.nextInt(2 * updates / drops) : updates - got.size();
 			take = Math.min(take, updates - got.size());
-			Flux<ServerSentEvent<String>> events = this.sse.events(path, null, null, lastId).filter(SseClient::isEvent);
-			if (producer == null) {
-				producer = Later.run(Duration.ofMillis(300), () -> adjust(sku, updates));
-			}
+			Flux<ServerSentEvent<String>> events = this.sse.events(path, null, null, lastId)
+				.doOnNext((frame) -> {
+					if (frame.retry() != null && producer.get() == null) {
+						producer.set(Later.run(Duration.ZERO, () -> adjust(sku, updates)));
+					}
+				})
+				.filter(SseClient::isEvent);
 			for (ServerSentEvent<String> event : events.take(take).collectList().block(Duration.ofSeconds(60))) {
 				assertThat(event.event()).as("event after %s", lastId).isEqualTo("update");
 				got.add(event.id());
 				lastId = event.id();
 			}
 		}
-		producer.join();
+		producer.get().join();
 		await().atMost(Duration.ofSeconds(10)).until(() -> truth.size() == updates);
 		reference.dispose();
 		assertThat(got).hasSize(updates).doesNotHaveDuplicates().containsExactlyElementsOf(truth);
@@ -123,7 +132,7 @@ abstract class FeedStreamSupport extends FeedClients {
 	 * event, with its updated_at set to the time of the write.
 	 */
 	void changeStockDirectly(String sku, int times) {
-		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream").getCollection("inventory");
+		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream").getCollection(InventorySchema.COLLECTION);
 		Flux.interval(Duration.ofMillis(5))
 			.take(times)
 			.onBackpressureBuffer()

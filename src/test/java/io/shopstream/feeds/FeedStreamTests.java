@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.shopstream.inventory.InventorySchema;
+import io.shopstream.orders.OrderSchema;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
+import io.shopstream.users.UserSchema;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -41,10 +44,10 @@ class FeedStreamTests extends FeedStreamSupport {
 		Catalogue.stock(this.admin, sku, 5);
 		await().atMost(Duration.ofSeconds(10)).until(() -> received.get() == 200);
 
-		assertThat(this.commands.opened("inventory")).isEqualTo(1);
-		assertThat(this.commands.opened("orders")).isEqualTo(1);
-		assertThat(this.commands.opened("users")).isEqualTo(1);
-		for (String collection : List.of("inventory", "orders", "users")) {
+		assertThat(this.commands.opened(InventorySchema.COLLECTION)).isEqualTo(1);
+		assertThat(this.commands.opened(OrderSchema.COLLECTION)).isEqualTo(1);
+		assertThat(this.commands.opened(UserSchema.COLLECTION)).isEqualTo(1);
+		for (String collection : List.of(InventorySchema.COLLECTION, OrderSchema.COLLECTION, UserSchema.COLLECTION)) {
 			assertThat(this.meters.get("shopstream.feeds.change_streams").tag("collection", collection).gauge().value())
 				.isEqualTo(1.0);
 		}
@@ -94,9 +97,9 @@ class FeedStreamTests extends FeedStreamSupport {
 		await().atMost(Duration.ofSeconds(10)).until(() -> connected.get() > 0);
 		adjust(sku, 10);
 		await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 10);
-		long cursor = this.commands.lastCursor("inventory");
+		long cursor = this.commands.lastCursor(InventorySchema.COLLECTION);
 		Mono.from(this.mongo.getDatabase("shopstream").runCommand(
-				new Document("killCursors", "inventory").append("cursors", List.of(cursor)))).block();
+				new Document("killCursors", InventorySchema.COLLECTION).append("cursors", List.of(cursor)))).block();
 		adjust(sku, 10);
 		await().atMost(Duration.ofSeconds(15)).until(() -> seen.size() >= 20);
 		subscriber.dispose();
