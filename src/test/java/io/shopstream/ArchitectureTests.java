@@ -53,15 +53,6 @@ class ArchitectureTests {
 			// One change stream per watched collection, shared by every subscriber.
 			"feeds", Set.of("users", "orders", "inventory"));
 
-	/**
-	 * Sources in the packages another branch of issue 10 is moving onto Schema constants (users,
-	 * auth, orders, inventory, feeds). Each entry must still break the rule: the test fails once
-	 * the entry is fixed, so the list only shrinks.
-	 */
-	static final Set<String> NOT_YET_ON_SCHEMA_CONSTANTS = Set.of("users/User.java", "users/UserSchema.java",
-			"auth/Session.java", "auth/SessionSchema.java", "inventory/InventoryItem.java",
-			"inventory/InventorySchema.java", "orders/Order.java", "orders/CustomerOrders.java",
-			"orders/OrderNumbers.java");
 
 	private static final Path MAIN = Path.of("src/main/java/io/shopstream");
 
@@ -109,22 +100,13 @@ class ArchitectureTests {
 		CROSS_FEATURE_READS.values().forEach((collections) -> collections
 			.forEach((collection) -> listed.add(owners().getOrDefault(collection, "no feature owns " + collection))));
 		assertThat(FEATURES).as("features named by CROSS_FEATURE_READS").containsAll(listed);
-		assertThat(NOT_YET_ON_SCHEMA_CONSTANTS).allSatisfy((file) -> assertThat(MAIN.resolve(file)).exists());
 	}
 
 	@Test
 	void every_collection_is_named_once_by_a_constant_of_its_features_schema() {
 		List<String> problems = new ArrayList<>();
 		for (Class<?> schema : schemas()) {
-			String file = feature(schema) + "/" + schema.getSimpleName() + ".java";
-			List<String> wrong = schemaProblems(schema);
-			if (NOT_YET_ON_SCHEMA_CONSTANTS.contains(file)) {
-				assertThat(wrong).as("%s is listed in NOT_YET_ON_SCHEMA_CONSTANTS but now follows the rule; "
-						+ "take it off the list", file).isNotEmpty();
-			}
-			else {
-				problems.addAll(wrong);
-			}
+			problems.addAll(schemaProblems(schema));
 		}
 		assertThat(problems).isEmpty();
 	}
@@ -136,18 +118,10 @@ class ArchitectureTests {
 		for (Path source : sources(MAIN)) {
 			String file = MAIN.relativize(source).toString().replace('\\', '/');
 			Matcher literal = COLLECTION_LITERAL.matcher(read(source));
-			List<String> found = new ArrayList<>();
 			while (literal.find()) {
 				if (collections.contains(literal.group(1)) || literal.group(0).startsWith("getCollection")) {
-					found.add(file + ": " + literal.group(0));
+					problems.add(file + ": " + literal.group(0));
 				}
-			}
-			if (NOT_YET_ON_SCHEMA_CONSTANTS.contains(file) && !file.endsWith("Schema.java")) {
-				assertThat(found).as("%s is listed in NOT_YET_ON_SCHEMA_CONSTANTS but names no collection by a "
-						+ "literal any more; take it off the list", file).isNotEmpty();
-			}
-			else {
-				problems.addAll(found);
 			}
 		}
 		assertThat(problems).as("collections named by a literal; use the owner's XSchema.COLLECTION").isEmpty();

@@ -35,7 +35,7 @@ class OrderNumbers {
 
 	/** Takes {@code count} consecutive numbers of that year at once; returns the first. */
 	Mono<Long> reserve(int year, int count) {
-		return this.template.getCollection("order_counters")
+		return this.template.getCollection(OrderSchema.COUNTERS)
 			.flatMap((counters) -> Mono.from(counters.findOneAndUpdate(Filters.eq("_id", "orders-" + year),
 					Updates.inc("seq", (long) count),
 					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))

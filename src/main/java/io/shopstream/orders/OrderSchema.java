@@ -24,6 +24,9 @@ public class OrderSchema implements CollectionSchema {
 	 */
 	public static final String COLLECTION = "orders";
 
+	/** The per-year order number counters {@link OrderNumbers} increments; orders' own. */
+	static final String COUNTERS = "order_counters";
+
 	@Override
 	public String collection() {
 		return COLLECTION;
