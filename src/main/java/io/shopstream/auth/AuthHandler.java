@@ -1,6 +1,7 @@
 package io.shopstream.auth;
 
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -34,10 +35,10 @@ class AuthHandler {
 
 	private final SecurityProperties properties;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	AuthHandler(AuthService auth, UserService users, RequestBodies bodies, SecurityProperties properties,
-			java.time.Clock clock) {
+			Clock clock) {
 		this.auth = auth;
 		this.users = users;
 		this.bodies = bodies;

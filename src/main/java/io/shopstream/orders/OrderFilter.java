@@ -2,6 +2,7 @@ package io.shopstream.orders;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optiona
 		Optional<ObjectId> userId) {
 
 	static OrderFilter from(ServerRequest request, Set<String> otherParameters) {
-		Set<String> allowed = new java.util.HashSet<>(Set.of("status", "from", "to", "user_id"));
+		Set<String> allowed = new HashSet<>(Set.of("status", "from", "to", "user_id"));
 		allowed.addAll(otherParameters);
 		QueryParams.allowOnly(request, allowed);
 		Optional<Instant> from = QueryParams.instant(request, "from");

@@ -1,5 +1,6 @@
 package io.shopstream.users;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,16 @@ abstract class UserApiContract {
 	/** Signed in as the admin: these tests are about the API's behaviour, the access matrix is elsewhere. */
 	WebTestClient client;
 
+	/**
+	 * The first request after the context starts (class loading, JIT, the first bcrypt check)
+	 * took over WebTestClient's default 5 s on a loaded two-core machine; the behaviour under
+	 * test is not its speed.
+	 */
+	private static final Duration FIRST_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
 	@BeforeEach
 	void signInAsAdmin() {
-		this.client = Accounts.admin(this.anonymous);
+		this.client = Accounts.admin(this.anonymous.mutate().responseTimeout(FIRST_REQUEST_TIMEOUT).build());
 	}
 
 	@Test
