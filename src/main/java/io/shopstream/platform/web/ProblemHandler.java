@@ -45,17 +45,17 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
 	/** Shopstream's kind and title for the statuses Spring's own exceptions answer with. */
-	private static final Map<Integer, List<String>> SPRING_STATUSES = Map.ofEntries(
-			Map.entry(400, List.of("invalid-request", "Invalid request")),
-			Map.entry(401, List.of("unauthorized", "Unauthorized")), Map.entry(403, List.of("forbidden", "Forbidden")),
-			Map.entry(404, List.of("not-found", "Not found")),
-			Map.entry(405, List.of("method-not-allowed", "Method not allowed")),
-			Map.entry(406, List.of("not-acceptable", "Not acceptable")),
-			Map.entry(409, List.of("conflict", "Conflict")),
-			Map.entry(413, List.of("payload-too-large", "Payload too large")),
-			Map.entry(415, List.of("unsupported-media-type", "Unsupported media type")),
-			Map.entry(429, List.of("too-many-requests", "Too many requests")),
-			Map.entry(503, List.of("service-unavailable", "Service unavailable")));
+	private static final Map<Integer, Kind> SPRING_STATUSES = Map.ofEntries(
+			Map.entry(400, new Kind("invalid-request", "Invalid request")),
+			Map.entry(401, new Kind("unauthorized", "Unauthorized")), Map.entry(403, new Kind("forbidden", "Forbidden")),
+			Map.entry(404, new Kind("not-found", "Not found")),
+			Map.entry(405, new Kind("method-not-allowed", "Method not allowed")),
+			Map.entry(406, new Kind("not-acceptable", "Not acceptable")),
+			Map.entry(409, new Kind("conflict", "Conflict")),
+			Map.entry(413, new Kind("payload-too-large", "Payload too large")),
+			Map.entry(415, new Kind("unsupported-media-type", "Unsupported media type")),
+			Map.entry(429, new Kind("too-many-requests", "Too many requests")),
+			Map.entry(503, new Kind("service-unavailable", "Service unavailable")));
 
 	private final JsonMapper json;
 
@@ -128,12 +128,9 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 		String type = body.getType() != null ? body.getType().toString() : "about:blank";
 		String title = body.getTitle();
 		if (!type.startsWith(Problem.TYPE_BASE)) {
-			List<String> known = SPRING_STATUSES.get(status);
-			HttpStatus standard = HttpStatus.resolve(status);
-			String reason = standard != null ? standard.getReasonPhrase() : "Error";
-			String kind = known != null ? known.get(0) : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-			title = known != null ? known.get(1) : reason;
-			type = Problem.TYPE_BASE + kind;
+			Kind kind = SPRING_STATUSES.getOrDefault(status, Kind.of(HttpStatus.resolve(status)));
+			title = kind.title();
+			type = Problem.TYPE_BASE + kind.name();
 		}
 		String detail = body.getDetail() != null ? body.getDetail() : title;
 		Problem problem = new Problem(type, title, status, detail, null, null, null, null, null, null);
@@ -152,6 +149,17 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 					properties.get("remedy") instanceof String remedy ? remedy : null);
 		}
 		return problem;
+	}
+
+	/** A kind of problem: the last segment of its type URI, and its title. */
+	private record Kind(String name, String title) {
+
+		/** A standard status by its reason phrase; a status HTTP does not name is an "Error". */
+		static Kind of(HttpStatus status) {
+			String reason = status != null ? status.getReasonPhrase() : "Error";
+			return new Kind(reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), reason);
+		}
+
 	}
 
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -36,7 +36,19 @@ class CorsTests {
 			.expectStatus().isForbidden()
 			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
 		this.client.get().uri("/api/v1/capabilities").header(HttpHeaders.ORIGIN, "https://shop.example").exchange()
-			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "Link, Location, Retry-After, X-Request-Id");
+			.expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS,
+					"Link, Location, Retry-After, RateLimit, RateLimit-Policy, X-Request-Id");
+	}
+
+	@Test
+	void a_header_nothing_reads_is_not_allowed_across_origins() {
+		this.client.options().uri("/api/v1/orders")
+			.header(HttpHeaders.ORIGIN, "https://shop.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "idempotency-key")
+			.exchange()
+			.expectStatus().isForbidden()
+			.expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS);
 	}
 
 }
