@@ -1,11 +1,9 @@
 package io.shopstream.feeds;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopstream.platform.limits.Admission;
 import reactor.core.Disposable;
@@ -36,10 +34,10 @@ class ChangeFeedHub implements SmartLifecycle {
 	ChangeFeedHub(ReactiveMongoDatabaseFactory databases, FeedEventDecoder decoder, FeedProperties properties,
 			MeterRegistry registry, Admission admission, Clock clock) {
 		this.properties = properties;
-		MongoDatabase database = databases.getMongoDatabase().block(Duration.ofSeconds(30));
 		FeedMetrics metrics = new FeedMetrics(registry, clock);
 		for (Feed feed : Feed.values()) {
-			ChangeSource changes = new CollectionChangeStream(feed, database.getCollection(feed.collection()), decoder,
+			ChangeSource changes = new CollectionChangeStream(feed,
+					databases.getMongoDatabase().map((database) -> database.getCollection(feed.collection())), decoder,
 					properties.maxAwait());
 			SharedStream stream = new SharedStream(feed, changes, properties, metrics, admission, clock,
 					Schedulers.parallel());

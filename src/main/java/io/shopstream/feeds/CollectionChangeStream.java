@@ -10,6 +10,7 @@ import org.bson.BsonDocument;
 import org.bson.BsonString;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /**
  * A feed's changes read from its collection's change stream: with the feed's own stages, the
@@ -20,13 +21,13 @@ final class CollectionChangeStream implements ChangeSource {
 
 	private final Feed feed;
 
-	private final MongoCollection<Document> collection;
+	private final Mono<MongoCollection<Document>> collection;
 
 	private final FeedEventDecoder decoder;
 
 	private final Duration maxAwait;
 
-	CollectionChangeStream(Feed feed, MongoCollection<Document> collection, FeedEventDecoder decoder,
+	CollectionChangeStream(Feed feed, Mono<MongoCollection<Document>> collection, FeedEventDecoder decoder,
 			Duration maxAwait) {
 		this.feed = feed;
 		this.collection = collection;
@@ -36,13 +37,15 @@ final class CollectionChangeStream implements ChangeSource {
 
 	@Override
 	public Flux<FeedEvent> watch(String resumeAfter) {
-		ChangeStreamPublisher<Document> changes = this.collection.watch(this.feed.pipeline())
-			.fullDocument(FullDocument.UPDATE_LOOKUP)
-			.maxAwaitTime(this.maxAwait.toMillis(), TimeUnit.MILLISECONDS);
-		if (resumeAfter != null) {
-			changes = changes.resumeAfter(new BsonDocument("_data", new BsonString(resumeAfter)));
-		}
-		return Flux.from(changes).map((change) -> this.decoder.decode(this.feed, change));
+		return this.collection.flatMapMany((collection) -> {
+			ChangeStreamPublisher<Document> changes = collection.watch(this.feed.pipeline())
+				.fullDocument(FullDocument.UPDATE_LOOKUP)
+				.maxAwaitTime(this.maxAwait.toMillis(), TimeUnit.MILLISECONDS);
+			if (resumeAfter != null) {
+				changes = changes.resumeAfter(new BsonDocument("_data", new BsonString(resumeAfter)));
+			}
+			return changes;
+		}).map((change) -> this.decoder.decode(this.feed, change));
 	}
 
 }

@@ -18,6 +18,8 @@ import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -70,10 +72,10 @@ abstract class FeedApiContract extends FeedClients {
 			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
 			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
 			.expectHeader().valueEquals("X-Accel-Buffering", "no")
-			.returnResult(org.springframework.core.io.buffer.DataBuffer.class).getResponseBody()
+			.returnResult(DataBuffer.class).getResponseBody()
 			.map((buffer) -> {
 				String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
-				org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+				DataBufferUtils.release(buffer);
 				return text;
 			})
 			.take(1)

@@ -3,6 +3,8 @@ package io.shopstream.feeds;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,10 +116,10 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 				}
 			}
 		}
-		catch (java.net.SocketException ex) {
+		catch (SocketException ex) {
 			return true;
 		}
-		catch (java.net.SocketTimeoutException ex) {
+		catch (SocketTimeoutException ex) {
 			return false;
 		}
 	}
