@@ -9,25 +9,26 @@ import java.util.Map;
 import io.shopstream.support.Accounts;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Fan-out at scale (issue 5, "designed for scale"): many subscribers on one inventory feed, in
- * the same run against the bare Reactor Netty probe ({@link BareFanOutServer}) with the same load
- * client, so the figures that matter are the ratios, not the absolute numbers of a noisy
- * machine. Each server runs in a JVM of its own; the load client runs in this one, on the same
- * cores.
+ * Fan-out at scale (issue 5, "designed for scale"): many subscribers on one inventory
+ * feed, in the same run against the bare Reactor Netty probe ({@link BareFanOutServer})
+ * with the same load client, so the figures that matter are the ratios, not the absolute
+ * numbers of a noisy machine. Each server runs in a JVM of its own; the load client runs
+ * in this one, on the same cores.
  * <p>
- * Measured for each: heap per idle subscriber (after a full collection), delivery latency p50
- * and p99 at the target rate (median of the rounds), events lost, server CPU per delivery, and
- * the deliveries per second sustained when offered more than the target.
+ * Measured for each: heap per idle subscriber (after a full collection), delivery latency
+ * p50 and p99 at the target rate (median of the rounds), events lost, server CPU per
+ * delivery, and the deliveries per second sustained when offered more than the target.
  * <p>
- * {@code -Dbench.subscribers} (default 10 000), {@code -Dbench.rate} events a second in the
- * latency phase (2.5), {@code -Dbench.seconds} per round (20), {@code -Dbench.rounds} (3),
- * {@code -Dbench.throughput} deliveries a second offered in the last phase (50 000).
+ * {@code -Dbench.subscribers} (default 10 000), {@code -Dbench.rate} events a second in
+ * the latency phase (2.5), {@code -Dbench.seconds} per round (20), {@code -Dbench.rounds}
+ * (3), {@code -Dbench.throughput} deliveries a second offered in the last phase (50 000).
  */
 class FeedFanOutBenchmark {
 
@@ -50,33 +51,49 @@ class FeedFanOutBenchmark {
 		Results bare;
 		try (ServerProcess server = ServerProcess.bare("1g")) {
 			awaitReady(server, "/events");
-			bare = measure("bare probe", server, "/events", null, (count, perSecond) -> WebTestClient
-				.bindToServer().baseUrl("http://localhost:" + server.port).build()
-				.post().uri("/emit?count={count}&per_second={rate}", count, (long) Math.ceil(perSecond))
-				.exchange().expectStatus().isAccepted());
+			bare = measure("bare probe", server, "/events", null,
+					(count, perSecond) -> WebTestClient.bindToServer()
+						.baseUrl("http://localhost:" + server.port)
+						.build()
+						.post()
+						.uri("/emit?count={count}&per_second={rate}", count, (long) Math.ceil(perSecond))
+						.exchange()
+						.expectStatus()
+						.isAccepted());
 		}
 		Results shopstream;
 		try (ServerProcess server = ServerProcess.shopstream("1g")) {
 			awaitReady(server, "/actuator/health/readiness");
-			WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + server.port)
-				.responseTimeout(Duration.ofSeconds(30)).build();
+			WebTestClient client = WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + server.port)
+				.responseTimeout(Duration.ofSeconds(30))
+				.build();
 			String token = Accounts.login(client, Accounts.ADMIN_LOGIN, Accounts.ADMIN_PASSWORD);
 			WebTestClient admin = Accounts.as(client, token);
-			WebClient writer = WebClient.builder().baseUrl("http://localhost:" + server.port)
-				.defaultHeader("Authorization", "Bearer " + token).build();
-			admin.put().uri("/api/v1/inventory/{sku}", SKU).contentType(MediaType.APPLICATION_JSON)
+			WebClient writer = WebClient.builder()
+				.baseUrl("http://localhost:" + server.port)
+				.defaultHeader("Authorization", "Bearer " + token)
+				.build();
+			admin.put()
+				.uri("/api/v1/inventory/{sku}", SKU)
+				.contentType(MediaType.APPLICATION_JSON)
 				.bodyValue("{\"quantity\": 0, \"reorder_point\": 0, \"reorder_quantity\": 0}")
-				.exchange().expectStatus().isOk();
+				.exchange()
+				.expectStatus()
+				.isOk();
 			shopstream = measure("Shopstream", server, "/api/v1/feeds/inventory?sku=" + SKU, null,
 					(count, perSecond) -> Flux.interval(Duration.ofNanos((long) (1e9 / perSecond)))
 						.take(count)
 						.onBackpressureBuffer()
-						.flatMap((i) -> writer.post().uri("/api/v1/inventory/{sku}/adjust", SKU)
-							.contentType(MediaType.APPLICATION_JSON).bodyValue("{\"delta\": 1}")
-							.retrieve().toBodilessEntity()
+						.flatMap((i) -> writer.post()
+							.uri("/api/v1/inventory/{sku}/adjust", SKU)
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue("{\"delta\": 1}")
+							.retrieve()
+							.toBodilessEntity()
 							.onErrorResume((failed) -> {
 								progress("a stock change failed: %s", failed.getMessage());
-								return reactor.core.publisher.Mono.empty();
+								return Mono.empty();
 							}), 16)
 						.subscribe());
 		}
@@ -89,13 +106,15 @@ class FeedFanOutBenchmark {
 			report.line("%-12s %14d %10d %10d %8d %13.1f us %16.0f", results.name, results.heapPerSubscriber,
 					results.p50, results.p99, results.lost, results.cpuMicrosPerDelivery, results.deliveriesPerSecond);
 		}
-		report.line("Shopstream / bare: heap per subscriber %.2f, p50 %.2f, p99 %.2f, CPU per delivery %.2f, "
-				+ "deliveries/s %.2f", ratio(shopstream.heapPerSubscriber, bare.heapPerSubscriber),
-				ratio(shopstream.p50, bare.p50), ratio(shopstream.p99, bare.p99),
-				shopstream.cpuMicrosPerDelivery / bare.cpuMicrosPerDelivery,
+		report.line(
+				"Shopstream / bare: heap per subscriber %.2f, p50 %.2f, p99 %.2f, CPU per delivery %.2f, "
+						+ "deliveries/s %.2f",
+				ratio(shopstream.heapPerSubscriber, bare.heapPerSubscriber), ratio(shopstream.p50, bare.p50),
+				ratio(shopstream.p99, bare.p99), shopstream.cpuMicrosPerDelivery / bare.cpuMicrosPerDelivery,
 				shopstream.deliveriesPerSecond / bare.deliveriesPerSecond);
-		report.line("targets (issue 5): p99 <= 200 ms at 10 000 x 2.5/s: %s; nothing lost: %s; "
-				+ "<= 10 KiB heap per idle subscriber: %s; >= 45 000 deliveries/s: %s",
+		report.line(
+				"targets (issue 5): p99 <= 200 ms at 10 000 x 2.5/s: %s; nothing lost: %s; "
+						+ "<= 10 KiB heap per idle subscriber: %s; >= 45 000 deliveries/s: %s",
 				verdict(shopstream.p99 <= 200), verdict(shopstream.lost == 0),
 				verdict(shopstream.heapPerSubscriber <= 10 * 1024), verdict(shopstream.deliveriesPerSecond >= 45_000));
 		for (Results results : List.of(bare, shopstream)) {
@@ -116,12 +135,14 @@ class FeedFanOutBenchmark {
 			results.heapPerSubscriber = (server.heapAfterGc() - heapBefore) / SUBSCRIBERS;
 			progress("%s: %d subscribers connected, %d B of heap each", name, SUBSCRIBERS, results.heapPerSubscriber);
 			Map<String, Long> classesAfter = server.classHistogram();
-			classesAfter.entrySet().stream()
-				.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - classesBefore.getOrDefault(entry.getKey(), 0L)))
+			classesAfter.entrySet()
+				.stream()
+				.map((entry) -> Map.entry(entry.getKey(),
+						entry.getValue() - classesBefore.getOrDefault(entry.getKey(), 0L)))
 				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 				.limit(HISTOGRAM_ROWS)
-				.forEach((entry) -> results.heldBy.add(String.format(Locale.ROOT, "%6d B  %s",
-						entry.getValue() / SUBSCRIBERS, entry.getKey())));
+				.forEach((entry) -> results.heldBy
+					.add(String.format(Locale.ROOT, "%6d B  %s", entry.getValue() / SUBSCRIBERS, entry.getKey())));
 
 			emitAndWait(load, emitter, (int) Math.ceil(RATE * 2), RATE);
 			List<Long> p50s = new ArrayList<>();
@@ -159,7 +180,10 @@ class FeedFanOutBenchmark {
 		return results;
 	}
 
-	/** Emits and waits until every subscriber has every event, or the events stop coming; the time of the last. */
+	/**
+	 * Emits and waits until every subscriber has every event, or the events stop coming;
+	 * the time of the last.
+	 */
 	private static long emitAndWait(SseLoad load, Emitter emitter, int events, double perSecond)
 			throws InterruptedException {
 		long expected = load.deliveries() + (long) events * SUBSCRIBERS;
@@ -182,13 +206,20 @@ class FeedFanOutBenchmark {
 	}
 
 	private static void awaitReady(ServerProcess server, String path) throws Exception {
-		WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + server.port)
-			.responseTimeout(Duration.ofSeconds(5)).build();
+		WebTestClient client = WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + server.port)
+			.responseTimeout(Duration.ofSeconds(5))
+			.build();
 		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
 		while (true) {
 			try {
-				if (path.equals("/events") ? client.post().uri("/emit?count=0&per_second=1").exchange()
-					.returnResult(Void.class).getStatus().is2xxSuccessful()
+				if (path.equals("/events")
+						? client.post()
+							.uri("/emit?count=0&per_second=1")
+							.exchange()
+							.returnResult(Void.class)
+							.getStatus()
+							.is2xxSuccessful()
 						: client.get().uri(path).exchange().returnResult(Void.class).getStatus().is2xxSuccessful()) {
 					return;
 				}
@@ -209,7 +240,7 @@ class FeedFanOutBenchmark {
 	}
 
 	private static double ratio(long a, long b) {
-		return b == 0 ? Double.NaN : (double) a / b;
+		return (b == 0) ? Double.NaN : (double) a / b;
 	}
 
 	private static String verdict(boolean met) {

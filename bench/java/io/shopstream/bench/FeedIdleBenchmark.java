@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,13 +20,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * What the live feeds cost an idle service, and how quickly a change reaches a subscriber
- * (issue 5, item 0): Shopstream in a JVM of its own on the embedded back-end with the demo data
- * loaded. Idle CPU is measured first with no feed open (the baseline), then with all three feeds
- * open; the latency from a change (its {@code updated_at}) to its event at a subscriber is set
- * beside the round trip of the REST write that made the change, measured in the same run.
+ * (issue 5, item 0): Shopstream in a JVM of its own on the embedded back-end with the
+ * demo data loaded. Idle CPU is measured first with no feed open (the baseline), then
+ * with all three feeds open; the latency from a change (its {@code updated_at}) to its
+ * event at a subscriber is set beside the round trip of the REST write that made the
+ * change, measured in the same run.
  * <p>
- * Targets: idle with three feeds open at most 5 % of one core; an event at a subscriber within
- * 50 ms p99.
+ * Targets: idle with three feeds open at most 5 % of one core; an event at a subscriber
+ * within 50 ms p99.
  */
 class FeedIdleBenchmark {
 
@@ -36,8 +38,10 @@ class FeedIdleBenchmark {
 	@Test
 	void idle_cpu_and_change_latency_with_three_feeds_open() throws Exception {
 		try (ServerProcess service = ServerProcess.shopstream("512m", "--shopstream.demo.enabled=true")) {
-			WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + service.port)
-				.responseTimeout(Duration.ofSeconds(10)).build();
+			WebTestClient client = WebTestClient.bindToServer()
+				.baseUrl("http://localhost:" + service.port)
+				.responseTimeout(Duration.ofSeconds(10))
+				.build();
 			awaitDemoLoaded(service, client);
 			String token = Accounts.login(client, Accounts.ADMIN_LOGIN, Accounts.ADMIN_PASSWORD);
 			WebTestClient admin = Accounts.as(client, token);
@@ -58,7 +62,8 @@ class FeedIdleBenchmark {
 					else if (event.event() != null && event.data().contains("\"sku\":\"DEMO-0001\"")) {
 						Instant arrived = Instant.now();
 						int quantity = Integer.parseInt(event.data().replaceAll(".*\"quantity\":(\\d+).*", "$1"));
-						Instant changed = Instant.parse(event.data().replaceAll(".*\"updated_at\":\"([^\"]+)\".*", "$1"));
+						Instant changed = Instant
+							.parse(event.data().replaceAll(".*\"updated_at\":\"([^\"]+)\".*", "$1"));
 						eventMillis.putIfAbsent(quantity, Duration.between(changed, arrived).toMillis());
 					}
 				}));
@@ -75,9 +80,13 @@ class FeedIdleBenchmark {
 			for (int i = 0; i < CHANGES; i++) {
 				int quantity = 10_000 + i;
 				long start = System.nanoTime();
-				admin.put().uri("/api/v1/inventory/DEMO-0001").contentType(MediaType.APPLICATION_JSON)
+				admin.put()
+					.uri("/api/v1/inventory/DEMO-0001")
+					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue("{\"quantity\": " + quantity + ", \"reorder_point\": 20, \"reorder_quantity\": 200}")
-					.exchange().expectStatus().isOk();
+					.exchange()
+					.expectStatus()
+					.isOk();
 				writeMillis.add((System.nanoTime() - start) / 1_000_000);
 				long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 				while (!eventMillis.containsKey(quantity) && System.nanoTime() < deadline) {
@@ -93,14 +102,14 @@ class FeedIdleBenchmark {
 					+ "5-second windows", WINDOWS);
 			report.line("idle CPU, no feed open (baseline):  %5.2f %% of one core", baseline * 100);
 			report.line("idle CPU, three feeds open:        %5.2f %% of one core (target <= 5 %%: %s)", withFeeds * 100,
-					withFeeds <= 0.05 ? "met" : "MISSED");
+					(withFeeds <= 0.05) ? "met" : "MISSED");
 			report.line("REST write round trip (baseline):  p50 %3d ms, p99 %3d ms over %d writes",
 					percentile(writeMillis, 0.50), percentile(writeMillis, 0.99), CHANGES);
 			report.line("change to event at a subscriber:   p50 %3d ms, p99 %3d ms (target p99 <= 50 ms: %s)",
 					percentile(latencies, 0.50), percentile(latencies, 0.99),
-					percentile(latencies, 0.99) <= 50 ? "met" : "MISSED");
-			report.line("event p50 / write p50: %.2f", (double) percentile(latencies, 0.50)
-					/ Math.max(1, percentile(writeMillis, 0.50)));
+					(percentile(latencies, 0.99) <= 50) ? "met" : "MISSED");
+			report.line("event p50 / write p50: %.2f",
+					(double) percentile(latencies, 0.50) / Math.max(1, percentile(writeMillis, 0.50)));
 			report.write();
 		}
 	}
@@ -110,7 +119,11 @@ class FeedIdleBenchmark {
 		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
 		while (true) {
 			try {
-				if (client.get().uri("/actuator/health/readiness").exchange().returnResult(Void.class).getStatus()
+				if (client.get()
+					.uri("/actuator/health/readiness")
+					.exchange()
+					.returnResult(Void.class)
+					.getStatus()
 					.is2xxSuccessful()) {
 					return;
 				}
@@ -144,7 +157,7 @@ class FeedIdleBenchmark {
 	}
 
 	private static void progress(String format, Object... arguments) {
-		System.out.printf(java.util.Locale.ROOT, "[bench] " + format + "%n", arguments);
+		System.out.printf(Locale.ROOT, "[bench] " + format + "%n", arguments);
 	}
 
 }

@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A server under measurement in a JVM of its own, so that its CPU time and heap are its own and
- * not the load client's: Shopstream itself, or the bare fan-out probe it is compared with.
+ * A server under measurement in a JVM of its own, so that its CPU time and heap are its
+ * own and not the load client's: Shopstream itself, or the bare fan-out probe it is
+ * compared with.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -36,7 +37,9 @@ final class ServerProcess implements AutoCloseable {
 		this.log = log;
 	}
 
-	/** Shopstream on the embedded back-end, with the test profile's known admin account. */
+	/**
+	 * Shopstream on the embedded back-end, with the test profile's known admin account.
+	 */
 	static ServerProcess shopstream(String heap, String... arguments) throws IOException {
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=" + port));
@@ -53,8 +56,8 @@ final class ServerProcess implements AutoCloseable {
 	private static ServerProcess start(int port, String heap, String mainClass, List<String> arguments)
 			throws IOException {
 		Path log = Files.createTempFile("shopstream-bench", ".log");
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-Xms" + heap, "-cp",
-				classPath(), mainClass));
+		List<String> command = new ArrayList<>(
+				List.of(javaExecutable(), "-Xmx" + heap, "-Xms" + heap, "-cp", classPath(), mainClass));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new ServerProcess(port, process, log);
@@ -89,7 +92,9 @@ final class ServerProcess implements AutoCloseable {
 
 	private String jcmd(String what) throws IOException, InterruptedException {
 		Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-				String.valueOf(this.process.pid()), what).redirectErrorStream(true).start();
+				String.valueOf(this.process.pid()), what)
+			.redirectErrorStream(true)
+			.start();
 		String out = new String(jcmd.getInputStream().readAllBytes());
 		jcmd.waitFor(30, TimeUnit.SECONDS);
 		return out;
@@ -112,11 +117,14 @@ final class ServerProcess implements AutoCloseable {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	/** The test class path: surefire puts it in a property and starts the fork from a manifest-only jar. */
+	/**
+	 * The test class path: surefire puts it in a property and starts the fork from a
+	 * manifest-only jar.
+	 */
 	private static String classPath() {
 		String classPath = System.getProperty("surefire.test.class.path");
-		return classPath != null ? classPath
-				: System.getProperty("java.class.path").replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
+		return (classPath != null) ? classPath : System.getProperty("java.class.path")
+			.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
 	}
 
 	private static int freePort() throws IOException {

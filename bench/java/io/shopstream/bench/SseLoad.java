@@ -15,10 +15,10 @@ import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
 
 /**
- * Many EventSource-like subscribers in one JVM, each a plain HTTP connection: frames are split
- * on blank lines, and the latency of each event is the time from its {@code updated_at} to its
- * arrival, kept in a millisecond histogram rather than per delivery so that the client stays
- * lean at hundreds of thousands of deliveries.
+ * Many EventSource-like subscribers in one JVM, each a plain HTTP connection: frames are
+ * split on blank lines, and the latency of each event is the time from its
+ * {@code updated_at} to its arrival, kept in a millisecond histogram rather than per
+ * delivery so that the client stays lean at hundreds of thousands of deliveries.
  */
 final class SseLoad implements AutoCloseable {
 
@@ -43,19 +43,25 @@ final class SseLoad implements AutoCloseable {
 	SseLoad(int port, String bearer) {
 		this.pool = ConnectionProvider.builder("bench-load").maxConnections(100_000).pendingAcquireMaxCount(-1).build();
 		this.loops = LoopResources.create("bench-load", 2, true);
-		HttpClient client = HttpClient.create(this.pool).runOn(this.loops).baseUrl("http://localhost:" + port)
+		HttpClient client = HttpClient.create(this.pool)
+			.runOn(this.loops)
+			.baseUrl("http://localhost:" + port)
 			.headers((headers) -> headers.set("Accept", "text/event-stream"));
-		this.client = bearer == null ? client
-				: client.headers((headers) -> headers.set("Authorization", "Bearer " + bearer));
+		this.client = (bearer != null) ? client.headers((headers) -> headers.set("Authorization", "Bearer " + bearer))
+				: client;
 	}
 
-	/** Opens {@code count} subscriptions to {@code path}, 500 at a time, until each has its first frame. */
+	/**
+	 * Opens {@code count} subscriptions to {@code path}, 500 at a time, until each has
+	 * its first frame.
+	 */
 	void connect(String path, int count, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		int target = this.open.get();
 		for (int i = 0; i < count; i++) {
 			Frames frames = new Frames();
-			this.connections.add(this.client.get().uri(path)
+			this.connections.add(this.client.get()
+				.uri(path)
 				.responseContent()
 				.asString(StandardCharsets.UTF_8)
 				.subscribe(frames::accept, (error) -> {
@@ -64,7 +70,8 @@ final class SseLoad implements AutoCloseable {
 			if (target % 500 == 0 || i == count - 1) {
 				while (this.open.get() < target) {
 					if (System.nanoTime() > deadline) {
-						throw new IllegalStateException(this.open.get() + " of " + target + " subscribers connected in time");
+						throw new IllegalStateException(
+								this.open.get() + " of " + target + " subscribers connected in time");
 					}
 					Thread.sleep(10);
 				}
@@ -105,7 +112,10 @@ final class SseLoad implements AutoCloseable {
 		this.loops.disposeLater().block(Duration.ofSeconds(30));
 	}
 
-	/** One connection's frame splitter: what it holds between chunks is at most one partial frame. */
+	/**
+	 * One connection's frame splitter: what it holds between chunks is at most one
+	 * partial frame.
+	 */
 	private final class Frames {
 
 		private final StringBuilder partial = new StringBuilder();

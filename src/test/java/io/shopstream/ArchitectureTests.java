@@ -22,15 +22,16 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import io.shopstream.platform.mongo.schema.CollectionSchema;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module boundaries of DESIGN.md, checked on the compiled classes and, where the compiler
- * leaves no trace (string constants are inlined into the classes that use them), on the sources.
+ * The module boundaries of DESIGN.md, checked on the compiled classes and, where the
+ * compiler leaves no trace (string constants are inlined into the classes that use them),
+ * on the sources.
  */
 class ArchitectureTests {
 
@@ -39,26 +40,30 @@ class ArchitectureTests {
 			"analytics", "feeds", "demo");
 
 	/**
-	 * The one list of features that read a collection another feature owns, and why. Each such
-	 * read names the collection by the owner's {@code XSchema.COLLECTION}; any other cross-feature
-	 * reference to a collection fails {@link #a_feature_reads_another_features_collection_only_where_listed}.
-	 * Everything else goes through the owner's service.
+	 * The one list of features that read a collection another feature owns, and why. Each
+	 * such read names the collection by the owner's {@code XSchema.COLLECTION}; any other
+	 * cross-feature reference to a collection fails
+	 * {@link #a_feature_reads_another_features_collection_only_where_listed}. Everything
+	 * else goes through the owner's service.
 	 */
 	static final Map<String, Set<String>> CROSS_FEATURE_READS = Map.of(
-			// Sales, customer and monthly reports are aggregation pipelines over the orders
-			// collection: read-only, and as one pipeline, not per order through OrderService.
+			// Sales, customer and monthly reports are aggregation pipelines over the
+			// orders collection: read-only, and as one pipeline, not per order through
+			// OrderService.
 			"analytics", Set.of("orders"),
 			// GET /users/{id}/orders is one $lookup from a user to their orders.
 			"orders", Set.of("users"),
 			// One change stream per watched collection, shared by every subscriber.
 			"feeds", Set.of("users", "orders", "inventory"));
 
-
 	private static final Path MAIN = Path.of("src/main/java/io/shopstream");
 
-	/** Where a collection is named by a string: documents, collections, $lookup and template calls. */
-	private static final Pattern COLLECTION_LITERAL = Pattern.compile(
-			"(?:@Document\\(|getCollection\\(|pageAggregation\\(|\"from\",\\s*|Document\\.class,\\s*)\"(\\w+)\"");
+	/**
+	 * Where a collection is named by a string: documents, collections, $lookup and
+	 * template calls.
+	 */
+	private static final Pattern COLLECTION_LITERAL = Pattern
+		.compile("(?:@Document\\(|getCollection\\(|pageAggregation\\(|\"from\",\\s*|Document\\.class,\\s*)\"(\\w+)\"");
 
 	private static final Pattern SCHEMA_CONSTANT = Pattern.compile("\\b([A-Z]\\w*Schema)\\.COLLECTION\\b");
 
@@ -68,9 +73,15 @@ class ArchitectureTests {
 
 	@Test
 	void platform_depends_on_no_feature() {
-		String[] features = FEATURES.stream().map((feature) -> "io.shopstream." + feature + "..").toArray(String[]::new);
-		noClasses().that().resideInAPackage("io.shopstream.platform..")
-			.should().dependOnClassesThat().resideInAnyPackage(features)
+		String[] features = FEATURES.stream()
+			.map((feature) -> "io.shopstream." + feature + "..")
+			.toArray(String[]::new);
+		ArchRuleDefinition.noClasses()
+			.that()
+			.resideInAPackage("io.shopstream.platform..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(features)
 			.check(CLASSES);
 	}
 
@@ -78,8 +89,11 @@ class ArchitectureTests {
 	void a_feature_never_touches_another_features_repository() {
 		for (String feature : FEATURES) {
 			String inside = "io.shopstream." + feature + "..";
-			noClasses().that().resideOutsideOfPackage(inside)
-				.should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(inside)
+			ArchRuleDefinition.noClasses()
+				.that()
+				.resideOutsideOfPackage(inside)
+				.should()
+				.dependOnClassesThat(JavaClass.Predicates.resideInAPackage(inside)
 					.and(JavaClass.Predicates.simpleNameEndingWith("Repository")))
 				.allowEmptyShould(true)
 				.check(CLASSES);
@@ -97,8 +111,9 @@ class ArchitectureTests {
 		known.add("platform");
 		assertThat(packages).as("top-level packages under io.shopstream").isEqualTo(known);
 		Set<String> listed = new TreeSet<>(CROSS_FEATURE_READS.keySet());
-		CROSS_FEATURE_READS.values().forEach((collections) -> collections
-			.forEach((collection) -> listed.add(owners().getOrDefault(collection, "no feature owns " + collection))));
+		CROSS_FEATURE_READS.values()
+			.forEach((collections) -> collections.forEach(
+					(collection) -> listed.add(owners().getOrDefault(collection, "no feature owns " + collection))));
 		assertThat(FEATURES).as("features named by CROSS_FEATURE_READS").containsAll(listed);
 	}
 
@@ -202,7 +217,8 @@ class ArchitectureTests {
 			constant.setAccessible(true);
 			int modifiers = constant.getModifiers();
 			String collection = ((CollectionSchema) instantiate(schema)).collection();
-			if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers) || !collection.equals(constant.get(null))) {
+			if (!Modifier.isStatic(modifiers) || !Modifier.isFinal(modifiers)
+					|| !collection.equals(constant.get(null))) {
 				problems.add(schema.getName() + ".collection() should return its static final COLLECTION");
 			}
 		}

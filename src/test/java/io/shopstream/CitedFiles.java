@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The files and tests a comment or document cites by name: paths with a slash
- * ({@code docs/FEEDS.md}), bare document names ({@code FEEDS.md}), Java files and test classes
- * (names ending in Tests or Contract). Web addresses and build output ({@code target/}) are not
- * files of the project.
+ * ({@code docs/FEEDS.md}), bare document names ({@code FEEDS.md}), Java files and test
+ * classes (names ending in Tests or Contract). Web addresses and build output
+ * ({@code target/}) are not files of the project.
  */
 final class CitedFiles {
 
@@ -43,7 +43,9 @@ final class CitedFiles {
 		return cited;
 	}
 
-	/** Whether the cited name is a file of the project, as the citing file would find it. */
+	/**
+	 * Whether the cited name is a file of the project, as the citing file would find it.
+	 */
 	static boolean exists(String cited, Path citing, Set<String> javaFileNames) {
 		if (!cited.contains(".")) {
 			return javaFileNames.contains(cited + ".java");
@@ -51,7 +53,7 @@ final class CitedFiles {
 		if (!cited.contains("/") && cited.endsWith(".java")) {
 			return javaFileNames.contains(cited);
 		}
-		Path folder = citing.getParent() != null ? citing.getParent() : Path.of("");
+		Path folder = (citing.getParent() != null) ? citing.getParent() : Path.of("");
 		for (Path candidate : new Path[] { Path.of(cited), folder.resolve(cited), Path.of("docs", cited),
 				Path.of("src/main/resources", cited), Path.of("src/test/resources", cited) }) {
 			if (Files.exists(candidate)) {

@@ -29,7 +29,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
-/** HTTP for {@code /api/v1/analytics} and {@code /api/v1/admin}: admins only, by {@link AnalyticsRouter}. */
+/**
+ * HTTP for {@code /api/v1/analytics} and {@code /api/v1/admin}: admins only, by
+ * {@link AnalyticsRouter}.
+ */
 @Component
 class AnalyticsHandler {
 
@@ -77,9 +80,9 @@ class AnalyticsHandler {
 		QueryParams.allowOnly(request, Set.of("segment", "churn_risk", "limit", "after", "currency"));
 		PageRequest page = PageRequest.from(request);
 		this.admission.admit(request.exchange(), Work.REPORT);
-		return this.customers.page(ReportRange.currency(request),
-				QueryParams.enumValue(request, "segment", Segment.class),
-				QueryParams.enumValue(request, "churn_risk", ChurnRisk.class), page)
+		return this.customers
+			.page(ReportRange.currency(request), QueryParams.enumValue(request, "segment", Segment.class),
+					QueryParams.enumValue(request, "churn_risk", ChurnRisk.class), page)
 			.flatMap((rows) -> ListResponses.write(request, rows, CustomerValue.class));
 	}
 
@@ -133,7 +136,5 @@ class AnalyticsHandler {
 			})
 			.flatMap(Responses::ok);
 	}
-
-
 
 }

@@ -25,16 +25,17 @@ import static org.springframework.web.reactive.function.server.RouterFunctions.r
 class AnalyticsRouter {
 
 	@Bean
-	@RouterOperations({
-			@RouterOperation(path = "/api/v1/analytics/sales", method = RequestMethod.GET, beanClass = AnalyticsHandler.class,
-					beanMethod = "sales", operation = @Operation(operationId = "salesReport", tags = "analytics",
-							summary = "Top products by revenue from delivered/completed orders in [from, to)",
-							security = @SecurityRequirement(name = "bearer"),
-							parameters = { @Parameter(in = ParameterIn.QUERY, name = "from", example = "2026-01-01T00:00:00Z"),
-									@Parameter(in = ParameterIn.QUERY, name = "to", example = "2026-02-01T00:00:00Z"),
-									@Parameter(in = ParameterIn.QUERY, name = "limit", example = "10"),
-									@Parameter(in = ParameterIn.QUERY, name = "currency", example = "USD") },
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
+	@RouterOperations({ @RouterOperation(path = "/api/v1/analytics/sales", method = RequestMethod.GET,
+			beanClass = AnalyticsHandler.class, beanMethod = "sales",
+			operation = @Operation(operationId = "salesReport", tags = "analytics",
+					summary = "Top products by revenue from delivered/completed orders in [from, to)",
+					security = @SecurityRequirement(name = "bearer"),
+					parameters = { @Parameter(in = ParameterIn.QUERY, name = "from", example = "2026-01-01T00:00:00Z"),
+							@Parameter(in = ParameterIn.QUERY, name = "to", example = "2026-02-01T00:00:00Z"),
+							@Parameter(in = ParameterIn.QUERY, name = "limit", example = "10"),
+							@Parameter(in = ParameterIn.QUERY, name = "currency", example = "USD") },
+					responses = @ApiResponse(responseCode = "200", content = @Content(
+							examples = @ExampleObject("""
 									{"as_of": "2026-11-25T16:48:14.123Z", "from": "2026-01-01T00:00:00Z", "to": "2026-02-01T00:00:00Z",
 									 "currency": "USD", "products": [{"rank": 1, "product_id": "665f1c2e8b3e4a1d2c3b4a60",
 									 "product_name": "Premium Widget", "total_quantity": 12, "total_revenue": "1199.88",
@@ -49,12 +50,13 @@ class AnalyticsRouter {
 									@Parameter(in = ParameterIn.QUERY, name = "limit"),
 									@Parameter(in = ParameterIn.QUERY, name = "after"),
 									@Parameter(in = ParameterIn.QUERY, name = "currency", example = "USD") },
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
-									[{"customer_id": "665f1c2e8b3e4a1d2c3b4a59", "email": "ada@example.com",
-									  "first_order_date": "2025-06-01T10:00:00Z", "last_order_date": "2026-11-01T09:00:00Z",
-									  "total_orders": 7, "total_spent": "1520.40", "avg_order_value": "217.20", "items_purchased": 11,
-									  "days_since_first_order": 542, "days_since_last_order": 24, "customer_segment": "VIP",
-									  "churn_risk": "Low", "currency": "USD", "as_of": "2026-11-25T16:48:14.123Z"}]"""))))),
+							responses = @ApiResponse(responseCode = "200", content = @Content(
+									examples = @ExampleObject("""
+											[{"customer_id": "665f1c2e8b3e4a1d2c3b4a59", "email": "ada@example.com",
+											  "first_order_date": "2025-06-01T10:00:00Z", "last_order_date": "2026-11-01T09:00:00Z",
+											  "total_orders": 7, "total_spent": "1520.40", "avg_order_value": "217.20", "items_purchased": 11,
+											  "days_since_first_order": 542, "days_since_last_order": 24, "customer_segment": "VIP",
+											  "churn_risk": "Low", "currency": "USD", "as_of": "2026-11-25T16:48:14.123Z"}]"""))))),
 			@RouterOperation(path = "/api/v1/analytics/monthly", method = RequestMethod.GET,
 					beanClass = AnalyticsHandler.class, beanMethod = "monthly",
 					operation = @Operation(operationId = "monthlyReport", tags = "analytics",
@@ -64,30 +66,38 @@ class AnalyticsRouter {
 									@Parameter(in = ParameterIn.QUERY, name = "from"),
 									@Parameter(in = ParameterIn.QUERY, name = "to"),
 									@Parameter(in = ParameterIn.QUERY, name = "currency", example = "USD") },
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
-									{"as_of": "2026-11-25T16:48:14.123Z", "currency": "USD", "months": [
-									 {"month": "2026-01", "count": 310, "revenue": "48211.50", "avg_order_value": "155.52",
-									  "unique_customer_count": 44},
-									 {"month": "2026-02", "count": 0, "revenue": "0.00", "avg_order_value": "0.00",
-									  "unique_customer_count": 0}]}"""))))),
-			@RouterOperation(path = "/api/v1/admin/indexes", method = RequestMethod.GET, beanClass = AnalyticsHandler.class,
-					beanMethod = "indexes", operation = @Operation(operationId = "listIndexes", tags = "admin",
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(
+											examples = @ExampleObject("""
+													{"as_of": "2026-11-25T16:48:14.123Z", "currency": "USD", "months": [
+													 {"month": "2026-01", "count": 310, "revenue": "48211.50", "avg_order_value": "155.52",
+													  "unique_customer_count": 44},
+													 {"month": "2026-02", "count": 0, "revenue": "0.00", "avg_order_value": "0.00",
+													  "unique_customer_count": 0}]}"""))))),
+			@RouterOperation(path = "/api/v1/admin/indexes", method = RequestMethod.GET,
+					beanClass = AnalyticsHandler.class, beanMethod = "indexes",
+					operation = @Operation(operationId = "listIndexes", tags = "admin",
 							summary = "Every collection's indexes and their options",
 							security = @SecurityRequirement(name = "bearer"),
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
-									{"as_of": "2026-11-25T16:48:14.123Z", "collections": {"sessions": [
-									 {"name": "expires_at_ttl", "keys": {"expires_at": 1}, "unique": false, "kind": "regular",
-									  "ttl_seconds": 0}]}}"""))))),
-			@RouterOperation(path = "/api/v1/admin/explain", method = RequestMethod.POST, beanClass = AnalyticsHandler.class,
-					beanMethod = "explain", operation = @Operation(operationId = "explainQuery", tags = "admin",
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(
+											examples = @ExampleObject("""
+													{"as_of": "2026-11-25T16:48:14.123Z", "collections": {"sessions": [
+													 {"name": "expires_at_ttl", "keys": {"expires_at": 1}, "unique": false, "kind": "regular",
+													  "ttl_seconds": 0}]}}"""))))),
+			@RouterOperation(path = "/api/v1/admin/explain", method = RequestMethod.POST,
+					beanClass = AnalyticsHandler.class, beanMethod = "explain",
+					operation = @Operation(operationId = "explainQuery", tags = "admin",
 							summary = "The winning plan of a find; 501 on the embedded back-end",
 							security = @SecurityRequirement(name = "bearer"),
-							requestBody = @RequestBody(required = true, content = @Content(examples = @ExampleObject(value = """
-									{"collection": "orders", "filter": {"status": "delivered"}, "sort": {"created_at": -1}}"""))),
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(value = """
-									{"as_of": "2026-11-25T16:48:14.123Z", "collection": "orders", "stages": ["FETCH", "IXSCAN"],
-									 "index_used": "status", "collection_scan": false, "keys_examined": 120,
-									 "docs_examined": 120, "returned": 120, "winning_plan": "{...}"}"""))))) })
+							requestBody = @RequestBody(required = true, content = @Content(
+									examples = @ExampleObject("""
+											{"collection": "orders", "filter": {"status": "delivered"}, "sort": {"created_at": -1}}"""))),
+							responses = @ApiResponse(responseCode = "200", content = @Content(
+									examples = @ExampleObject("""
+											{"as_of": "2026-11-25T16:48:14.123Z", "collection": "orders", "stages": ["FETCH", "IXSCAN"],
+											 "index_used": "status", "collection_scan": false, "keys_examined": 120,
+											 "docs_examined": 120, "returned": 120, "winning_plan": "{...}"}"""))))) })
 	RouterFunction<ServerResponse> analyticsRoutes(AnalyticsHandler handler) {
 		return route().GET("/api/v1/analytics/sales", handler::sales)
 			.GET("/api/v1/analytics/customers", handler::customers)

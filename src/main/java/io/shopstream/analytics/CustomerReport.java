@@ -23,10 +23,11 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
- * Customer lifetime value (the playbook's pipeline): one row per customer from their sales,
- * sorted by total spent, in keyset pages. Segment and churn risk follow configurable thresholds;
- * the filters on them become plain comparisons in the pipeline (so paging stays exact), and the
- * labels and "days since" are computed in Java from an injected clock.
+ * Customer lifetime value (the playbook's pipeline): one row per customer from their
+ * sales, sorted by total spent, in keyset pages. Segment and churn risk follow
+ * configurable thresholds; the filters on them become plain comparisons in the pipeline
+ * (so paging stays exact), and the labels and "days since" are computed in Java from an
+ * injected clock.
  */
 @Component
 class CustomerReport {
@@ -49,12 +50,13 @@ class CustomerReport {
 			PageRequest page) {
 		Instant asOf = this.clock.instant();
 		List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", Sales.match(currency)),
-				new Document("$group", new Document("_id", "$user._id").append("email", new Document("$first", "$user.email"))
-					.append("first_order_date", new Document("$min", "$created_at"))
-					.append("last_order_date", new Document("$max", "$created_at"))
-					.append("total_orders", new Document("$sum", 1))
-					.append("total_spent", new Document("$sum", "$totals.total"))
-					.append("items_purchased", new Document("$sum", new Document("$size", "$items"))))));
+				new Document("$group",
+						new Document("_id", "$user._id").append("email", new Document("$first", "$user.email"))
+							.append("first_order_date", new Document("$min", "$created_at"))
+							.append("last_order_date", new Document("$max", "$created_at"))
+							.append("total_orders", new Document("$sum", 1))
+							.append("total_spent", new Document("$sum", "$totals.total"))
+							.append("items_purchased", new Document("$sum", new Document("$size", "$items"))))));
 		segment.ifPresent((wanted) -> pipeline.add(new Document("$match", segmentFilter(wanted))));
 		churn.ifPresent((wanted) -> pipeline.add(new Document("$match", churnFilter(wanted, asOf))));
 		return this.pager.pageAggregation(OrderSchema.COLLECTION, pipeline, BY_SPENT, page)
@@ -92,7 +94,7 @@ class CustomerReport {
 		long sinceFirst = Duration.between(first, asOf).toDays();
 		long sinceLast = Duration.between(last, asOf).toDays();
 		Object id = row.get("_id");
-		return new CustomerValue(id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id),
+		return new CustomerValue((id instanceof ObjectId objectId) ? objectId.toHexString() : String.valueOf(id),
 				row.getString("email"), first, last, orders, spent, Money.divide(spent, orders, currency),
 				row.get("items_purchased", Number.class).longValue(), sinceFirst, sinceLast, segment(spent, orders),
 				churn(sinceLast), currency, asOf);
@@ -105,14 +107,14 @@ class CustomerReport {
 		if (spent.compareTo(this.thresholds.premiumFrom()) >= 0) {
 			return Segment.Premium;
 		}
-		return orders >= this.thresholds.regularFromOrders() ? Segment.Regular : Segment.New;
+		return (orders >= this.thresholds.regularFromOrders()) ? Segment.Regular : Segment.New;
 	}
 
 	ChurnRisk churn(long daysSinceLastOrder) {
 		if (daysSinceLastOrder > this.thresholds.churnHighAfterDays()) {
 			return ChurnRisk.High;
 		}
-		return daysSinceLastOrder > this.thresholds.churnMediumAfterDays() ? ChurnRisk.Medium : ChurnRisk.Low;
+		return (daysSinceLastOrder > this.thresholds.churnMediumAfterDays()) ? ChurnRisk.Medium : ChurnRisk.Low;
 	}
 
 	enum Segment {

@@ -11,9 +11,10 @@ import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /admin/explain}: a find to explain. Unlike every other body, the filter and sort
- * are MongoDB query documents, so operators are allowed in them, but only query operators from a
- * fixed list: never {@code $where}, {@code $function}, {@code $accumulator} or {@code $expr}.
+ * {@code POST /admin/explain}: a find to explain. Unlike every other body, the filter and
+ * sort are MongoDB query documents, so operators are allowed in them, but only query
+ * operators from a fixed list: never {@code $where}, {@code $function},
+ * {@code $accumulator} or {@code $expr}.
  *
  * @param collection one of Shopstream's collections
  * @param filter the query filter
@@ -35,7 +36,8 @@ record ExplainRequest(String collection, Document filter, Document sort, Object 
 		List<FieldProblem> problems = new ArrayList<>();
 		for (String name : body.propertyNames()) {
 			if (!TOP_LEVEL.contains(name)) {
-				problems.add(new FieldProblem(name.length() > 80 ? name.substring(0, 80) : name, "is not a known property"));
+				problems.add(new FieldProblem((name.length() > 80) ? name.substring(0, 80) : name,
+						"is not a known property"));
 			}
 		}
 		JsonNode collection = body.get("collection");
@@ -67,9 +69,10 @@ record ExplainRequest(String collection, Document filter, Document sort, Object 
 		if (!problems.isEmpty()) {
 			throw InvalidRequestException.of("The explain request is invalid", problems);
 		}
-		return new ExplainRequest(collection.asString(), filter != null ? Document.parse(filter.toString()) : new Document(),
-				sort != null ? Document.parse(sort.toString()) : new Document(),
-				hint == null ? null : hint.isString() ? hint.asString() : Document.parse(hint.toString()));
+		return new ExplainRequest(collection.asString(),
+				(filter != null) ? Document.parse(filter.toString()) : new Document(),
+				(sort != null) ? Document.parse(sort.toString()) : new Document(),
+				(hint != null) ? (hint.isString() ? hint.asString() : Document.parse(hint.toString())) : null);
 	}
 
 	private static void check(JsonNode node, String path, int depth, int maxDepth, List<FieldProblem> problems) {

@@ -6,13 +6,19 @@ import java.util.Currency;
 
 import org.bson.types.Decimal128;
 
-/** Sums read back from MongoDB, and averages rounded half-even to the currency's minor unit. */
+/**
+ * Sums read back from MongoDB, and averages rounded half-even to the currency's minor
+ * unit.
+ */
 final class Money {
 
 	private Money() {
 	}
 
-	/** A sum as MongoDB returns it: Decimal128 (or a plain number when nothing was summed). */
+	/**
+	 * A sum as MongoDB returns it: Decimal128 (or a plain number when nothing was
+	 * summed).
+	 */
 	static BigDecimal of(Object sum) {
 		if (sum instanceof Decimal128 decimal) {
 			return decimal.bigDecimalValue();
@@ -33,7 +39,7 @@ final class Money {
 	static int minorUnit(String currency) {
 		try {
 			int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-			return digits < 0 ? 2 : digits;
+			return (digits < 0) ? 2 : digits;
 		}
 		catch (IllegalArgumentException ex) {
 			return 2;

@@ -20,8 +20,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sales per calendar month (UTC), the playbook's {@code $bucket} pipeline: count, revenue summed
- * as Decimal128, distinct customers; months without sales are present with zeros.
+ * Sales per calendar month (UTC), the playbook's {@code $bucket} pipeline: count, revenue
+ * summed as Decimal128, distinct customers; months without sales are present with zeros.
  */
 @Component
 class MonthlyReport {
@@ -43,13 +43,18 @@ class MonthlyReport {
 			boundaries.add(Date.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
 		}
 		List<Document> pipeline = List.of(
-				new Document("$match", Sales.match(currency).append("created_at",
-						new Document("$gte", boundaries.get(0)).append("$lt", boundaries.get(boundaries.size() - 1)))),
-				new Document("$bucket", new Document("groupBy", "$created_at").append("boundaries", boundaries)
-					.append("default", "other")
-					.append("output", new Document("count", new Document("$sum", 1))
-						.append("revenue", new Document("$sum", "$totals.total"))
-						.append("unique_customers", new Document("$addToSet", "$user._id")))));
+				new Document("$match",
+						Sales.match(currency)
+							.append("created_at",
+									new Document("$gte", boundaries.get(0)).append("$lt",
+											boundaries.get(boundaries.size() - 1)))),
+				new Document("$bucket",
+						new Document("groupBy", "$created_at").append("boundaries", boundaries)
+							.append("default", "other")
+							.append("output",
+									new Document("count", new Document("$sum", 1))
+										.append("revenue", new Document("$sum", "$totals.total"))
+										.append("unique_customers", new Document("$addToSet", "$user._id")))));
 		return this.template.getCollection(OrderSchema.COLLECTION)
 			.flatMapMany((orders) -> Flux.from(orders.aggregate(pipeline)))
 			.collectList()

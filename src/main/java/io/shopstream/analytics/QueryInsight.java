@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.MongoClientSettings;
@@ -26,9 +27,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Index and plan insight for admins: every collection's indexes with their options, and the
- * winning plan of a find. Explain is not part of the Stable API, so it goes through a small
- * client of its own without it; the embedded back-end has no explain at all (501).
+ * Index and plan insight for admins: every collection's indexes with their options, and
+ * the winning plan of a find. Explain is not part of the Stable API, so it goes through a
+ * small client of its own without it; the embedded back-end has no explain at all (501).
  */
 @Component
 class QueryInsight implements DisposableBean {
@@ -52,7 +53,7 @@ class QueryInsight implements DisposableBean {
 		this.template = template;
 		this.capabilities = capabilities;
 		this.connection = connection;
-		this.collections = new java.util.TreeSet<>(schemas.stream().map(CollectionSchema::collection).toList());
+		this.collections = new TreeSet<>(schemas.stream().map(CollectionSchema::collection).toList());
 		this.clock = clock;
 		this.database = template.getMongoDatabase().map((db) -> db.getName()).block();
 	}
@@ -95,7 +96,7 @@ class QueryInsight implements DisposableBean {
 
 	private Map<String, Object> summarize(Document explained, String collection) {
 		Document planner = explained.get("queryPlanner", Document.class);
-		Document winning = planner != null ? planner.get("winningPlan", Document.class) : new Document();
+		Document winning = (planner != null) ? planner.get("winningPlan", Document.class) : new Document();
 		Document stats = explained.get("executionStats", Document.class);
 		List<String> stages = new ArrayList<>();
 		String index = stages(winning, stages);
@@ -130,7 +131,7 @@ class QueryInsight implements DisposableBean {
 			if (input == null && current.get("queryPlan") instanceof Document nested) {
 				input = nested;
 			}
-			current = input instanceof Document next ? next : null;
+			current = (input instanceof Document next) ? next : null;
 		}
 		return index;
 	}
@@ -176,7 +177,8 @@ class QueryInsight implements DisposableBean {
 					this.explainClient = MongoClients.create(MongoClientSettings.builder()
 						.applyConnectionString(this.connection.getConnectionString())
 						.applicationName("shopstream-insight")
-						.applyToConnectionPoolSettings((pool) -> pool.maxSize(2).maxConnectionIdleTime(60, TimeUnit.SECONDS))
+						.applyToConnectionPoolSettings(
+								(pool) -> pool.maxSize(2).maxConnectionIdleTime(60, TimeUnit.SECONDS))
 						.build());
 				}
 			}

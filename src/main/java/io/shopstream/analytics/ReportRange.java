@@ -8,7 +8,10 @@ import io.shopstream.platform.web.QueryParams;
 
 import org.springframework.web.reactive.function.server.ServerRequest;
 
-/** Report parameters shared by the endpoints: the time range ({@code from} inclusive, {@code to} exclusive) and currency. */
+/**
+ * Report parameters shared by the endpoints: the time range ({@code from} inclusive,
+ * {@code to} exclusive) and currency.
+ */
 final class ReportRange {
 
 	private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");

@@ -17,10 +17,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Top products by revenue (the playbook's sales pipeline): sales in [from, to), one line per
- * product with its quantity, revenue (items' subtotals summed as Decimal128), orders and distinct
- * customers, sorted by revenue and then product id, so ties always come out in the same order.
- * Averages and ranks are computed in Java.
+ * Top products by revenue (the playbook's sales pipeline): sales in [from, to), one line
+ * per product with its quantity, revenue (items' subtotals summed as Decimal128), orders
+ * and distinct customers, sorted by revenue and then product id, so ties always come out
+ * in the same order. Averages and ranks are computed in Java.
  */
 @Component
 class SalesReport {
@@ -37,15 +37,17 @@ class SalesReport {
 	Mono<Answer> top(Instant from, Instant to, String currency, int limit) {
 		Instant asOf = this.clock.instant();
 		List<Document> pipeline = List.of(
-				new Document("$match", Sales.match(currency).append("created_at",
-						new Document("$gte", Date.from(from)).append("$lt", Date.from(to)))),
+				new Document("$match",
+						Sales.match(currency)
+							.append("created_at", new Document("$gte", Date.from(from)).append("$lt", Date.from(to)))),
 				new Document("$unwind", "$items"),
-				new Document("$group", new Document("_id", "$items.product_id")
-					.append("product_name", new Document("$first", "$items.name"))
-					.append("total_quantity", new Document("$sum", "$items.quantity"))
-					.append("total_revenue", new Document("$sum", "$items.subtotal"))
-					.append("order_count", new Document("$sum", 1))
-					.append("unique_customers", new Document("$addToSet", "$user._id"))),
+				new Document("$group",
+						new Document("_id", "$items.product_id")
+							.append("product_name", new Document("$first", "$items.name"))
+							.append("total_quantity", new Document("$sum", "$items.quantity"))
+							.append("total_revenue", new Document("$sum", "$items.subtotal"))
+							.append("order_count", new Document("$sum", 1))
+							.append("unique_customers", new Document("$addToSet", "$user._id"))),
 				new Document("$sort", new Document("total_revenue", -1).append("_id", 1)),
 				new Document("$limit", limit));
 		return this.template.getCollection(OrderSchema.COLLECTION)
@@ -64,7 +66,7 @@ class SalesReport {
 		BigDecimal revenue = Money.of(row.get("total_revenue"));
 		long orders = row.get("order_count", Number.class).longValue();
 		Object id = row.get("_id");
-		return new ProductSales(rank, id instanceof ObjectId objectId ? objectId.toHexString() : String.valueOf(id),
+		return new ProductSales(rank, (id instanceof ObjectId objectId) ? objectId.toHexString() : String.valueOf(id),
 				row.getString("product_name"), row.get("total_quantity", Number.class).longValue(), revenue, orders,
 				row.getList("unique_customers", Object.class).size(), Money.divide(revenue, orders, currency));
 	}

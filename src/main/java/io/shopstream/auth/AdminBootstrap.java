@@ -16,10 +16,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Makes sure an admin exists. With {@code SHOPSTREAM_ADMIN_EMAIL} and
- * {@code SHOPSTREAM_ADMIN_PASSWORD} set, that account is created unless a user already has the
- * email (so every start of every replica may run it). In embedded demo mode without them, a demo
- * admin with a random password is created and its credentials are printed once; against a real
- * MongoDB nothing is made up.
+ * {@code SHOPSTREAM_ADMIN_PASSWORD} set, that account is created unless a user already
+ * has the email (so every start of every replica may run it). In embedded demo mode
+ * without them, a demo admin with a random password is created and its credentials are
+ * printed once; against a real MongoDB nothing is made up.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -59,9 +59,10 @@ class AdminBootstrap implements ApplicationRunner {
 			String password = randomPassword();
 			Boolean created = this.users.ensureAdmin(DEMO_EMAIL, "admin", password).block(TIMEOUT);
 			if (Boolean.TRUE.equals(created)) {
-				log.warn("Demo admin for this embedded run: login {} password {} "
-						+ "(set SHOPSTREAM_ADMIN_EMAIL and SHOPSTREAM_ADMIN_PASSWORD to choose your own)", DEMO_EMAIL,
-						password);
+				log.warn(
+						"Demo admin for this embedded run: login {} password {} "
+								+ "(set SHOPSTREAM_ADMIN_EMAIL and SHOPSTREAM_ADMIN_PASSWORD to choose your own)",
+						DEMO_EMAIL, password);
 			}
 		}
 	}

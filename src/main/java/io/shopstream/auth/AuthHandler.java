@@ -37,8 +37,7 @@ class AuthHandler {
 
 	private final Clock clock;
 
-	AuthHandler(AuthService auth, UserService users, RequestBodies bodies, SecurityProperties properties,
-			Clock clock) {
+	AuthHandler(AuthService auth, UserService users, RequestBodies bodies, SecurityProperties properties, Clock clock) {
 		this.auth = auth;
 		this.users = users;
 		this.bodies = bodies;
@@ -95,7 +94,8 @@ class AuthHandler {
 
 	/**
 	 * The address the connection comes from. Behind a trusted proxy, set
-	 * {@code server.forward-headers-strategy=framework} so this is the client's, not the proxy's.
+	 * {@code server.forward-headers-strategy=framework} so this is the client's, not the
+	 * proxy's.
 	 */
 	private static String clientAddress(ServerRequest request) {
 		return request.remoteAddress().map(InetSocketAddress::getHostString).orElse("unknown");

@@ -32,53 +32,57 @@ class AuthRouter {
 			 "updated_at": "2026-11-25T16:48:14.123Z", "last_login_at": "2026-11-25T17:02:00.000Z"}""";
 
 	@Bean
-	@RouterOperations({
-			@RouterOperation(path = "/api/v1/auth/register", method = RequestMethod.POST, beanClass = AuthHandler.class,
-					beanMethod = "register", operation = @Operation(operationId = "register",
-							summary = "Create your own account (role user)", tags = "auth",
-							requestBody = @RequestBody(required = true, content = @Content(
-									schema = @Schema(implementation = NewUser.class),
-									examples = @ExampleObject(value = "{\"email\": \"ada@example.com\", \"username\": \"ada\", \"password\": \"correct horse battery\"}"))),
-							responses = {
-									@ApiResponse(responseCode = "201",
-											content = @Content(schema = @Schema(implementation = UserView.class),
-													examples = @ExampleObject(value = USER_EXAMPLE))),
-									@ApiResponse(responseCode = "409", description = "Email or username taken",
-											content = @Content(mediaType = "application/problem+json",
-													schema = @Schema(implementation = Problem.class))) })),
+	@RouterOperations({ @RouterOperation(path = "/api/v1/auth/register", method = RequestMethod.POST,
+			beanClass = AuthHandler.class, beanMethod = "register",
+			operation = @Operation(operationId = "register", summary = "Create your own account (role user)",
+					tags = "auth",
+					requestBody = @RequestBody(required = true, content = @Content(
+							schema = @Schema(implementation = NewUser.class),
+							examples = @ExampleObject("{\"email\": \"ada@example.com\", \"username\": \"ada\", \"password\": \"correct horse battery\"}"))),
+					responses = {
+							@ApiResponse(responseCode = "201",
+									content = @Content(schema = @Schema(implementation = UserView.class),
+											examples = @ExampleObject(USER_EXAMPLE))),
+							@ApiResponse(responseCode = "409", description = "Email or username taken",
+									content = @Content(mediaType = "application/problem+json",
+											schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/auth/login", method = RequestMethod.POST, beanClass = AuthHandler.class,
-					beanMethod = "login", operation = @Operation(operationId = "login",
+					beanMethod = "login",
+					operation = @Operation(operationId = "login",
 							summary = "Log in with email or username; returns a bearer token and sets the session cookie",
 							tags = "auth",
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = Credentials.class),
-									examples = @ExampleObject(value = "{\"login\": \"ada@example.com\", \"password\": \"correct horse battery\"}"))),
-							responses = {
-									@ApiResponse(responseCode = "200", content = @Content(
-											schema = @Schema(implementation = LoginResult.class),
-											examples = @ExampleObject(value = "{\"token\": \"q3J0...\", \"token_type\": \"Bearer\", \"expires_at\": \"2026-11-26T04:48:14.123Z\"}"))),
+									examples = @ExampleObject("{\"login\": \"ada@example.com\", \"password\": \"correct horse battery\"}"))),
+							responses = { @ApiResponse(responseCode = "200", content = @Content(
+									schema = @Schema(implementation = LoginResult.class),
+									examples = @ExampleObject("{\"token\": \"q3J0...\", \"token_type\": \"Bearer\", \"expires_at\": \"2026-11-26T04:48:14.123Z\"}"))),
 									@ApiResponse(responseCode = "401", description = "Wrong login or password",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))),
-									@ApiResponse(responseCode = "429", description = "Too many failed logins; see Retry-After",
+									@ApiResponse(responseCode = "429",
+											description = "Too many failed logins; see Retry-After",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/auth/logout", method = RequestMethod.POST, beanClass = AuthHandler.class,
-					beanMethod = "logout", operation = @Operation(operationId = "logout", summary = "End this session",
-							tags = "auth", security = @SecurityRequirement(name = "bearer"),
+					beanMethod = "logout",
+					operation = @Operation(operationId = "logout", summary = "End this session", tags = "auth",
+							security = @SecurityRequirement(name = "bearer"),
 							responses = @ApiResponse(responseCode = "204"))),
 			@RouterOperation(path = "/api/v1/auth/me", method = RequestMethod.GET, beanClass = AuthHandler.class,
-					beanMethod = "me", operation = @Operation(operationId = "me", summary = "The signed-in user",
-							tags = "auth", security = @SecurityRequirement(name = "bearer"),
+					beanMethod = "me",
+					operation = @Operation(operationId = "me", summary = "The signed-in user", tags = "auth",
+							security = @SecurityRequirement(name = "bearer"),
 							responses = @ApiResponse(responseCode = "200",
 									content = @Content(schema = @Schema(implementation = UserView.class),
-											examples = @ExampleObject(value = USER_EXAMPLE))))) })
+											examples = @ExampleObject(USER_EXAMPLE))))) })
 	RouterFunction<ServerResponse> authRoutes(AuthHandler handler) {
-		return route().path("/api/v1/auth", (auth) -> auth
-				.POST("/register", handler::register)
-				.POST("/login", handler::login)
-				.POST("/logout", handler::logout)
-				.GET("/me", handler::me))
+		return route()
+			.path("/api/v1/auth",
+					(auth) -> auth.POST("/register", handler::register)
+						.POST("/login", handler::login)
+						.POST("/logout", handler::logout)
+						.GET("/me", handler::me))
 			.filter(Negotiation.JSON)
 			.build();
 	}

@@ -18,9 +18,9 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.stereotype.Service;
 
 /**
- * Registration and login. A failed login looks the same whatever failed (unknown account, wrong
- * password, suspended account): same status, same body, and an unknown account still costs one
- * bcrypt comparison, so timing does not tell them apart either.
+ * Registration and login. A failed login looks the same whatever failed (unknown account,
+ * wrong password, suspended account): same status, same body, and an unknown account
+ * still costs one bcrypt comparison, so timing does not tell them apart either.
  */
 @Service
 class AuthService {
@@ -35,7 +35,10 @@ class AuthService {
 
 	private final LoginThrottle throttle;
 
-	/** Compared against when the account does not exist, to spend the same time as a real check. */
+	/**
+	 * Compared against when the account does not exist, to spend the same time as a real
+	 * check.
+	 */
 	private final String decoyHash;
 
 	AuthService(UserService users, SessionService sessions, Passwords passwords, LoginThrottle throttle) {

@@ -8,9 +8,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * The Shopstream account a JWT from the configured issuer speaks for, found by email and read
- * again on every request, so that suspending or deleting the account refuses its JWTs at once,
- * as it ends its sessions.
+ * The Shopstream account a JWT from the configured issuer speaks for, found by email and
+ * read again on every request, so that suspending or deleting the account refuses its
+ * JWTs at once, as it ends its sessions.
  */
 @Component
 class JwtAccounts implements EmailAuthenticator {

@@ -2,7 +2,10 @@ package io.shopstream.auth;
 
 import java.time.Instant;
 
-/** What a successful login returns: the bearer token (also set as an HttpOnly cookie) and its expiry. */
+/**
+ * What a successful login returns: the bearer token (also set as an HttpOnly cookie) and
+ * its expiry.
+ */
 record LoginResult(String token, String tokenType, Instant expiresAt) {
 
 	@Override

@@ -12,11 +12,11 @@ import io.shopstream.users.PasswordAttempts;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins per account and per client address in one-minute windows. Once either
- * reaches the limit, further attempts are refused until the window ends, even with the right
- * password. A wrong current password given to change one's password or email counts too
- * ({@link PasswordAttempts}). Counters live in this process: with several replicas, each
- * enforces the limit on the attempts it sees.
+ * Counts failed logins per account and per client address in one-minute windows. Once
+ * either reaches the limit, further attempts are refused until the window ends, even with
+ * the right password. A wrong current password given to change one's password or email
+ * counts too ({@link PasswordAttempts}). Counters live in this process: with several
+ * replicas, each enforces the limit on the attempts it sees.
  */
 @Component
 class LoginThrottle implements PasswordAttempts {
@@ -37,7 +37,9 @@ class LoginThrottle implements PasswordAttempts {
 		this.clock = clock;
 	}
 
-	/** How long the caller must wait, when the account or the address is over the limit. */
+	/**
+	 * How long the caller must wait, when the account or the address is over the limit.
+	 */
 	Optional<Duration> blockedFor(String account, String address) {
 		return blockedFor(List.of(account), address);
 	}
@@ -53,7 +55,7 @@ class LoginThrottle implements PasswordAttempts {
 		for (String account : accounts) {
 			wait = Math.max(wait, remaining("account:" + account, now));
 		}
-		return wait > 0 ? Optional.of(Duration.ofMillis(wait)) : Optional.empty();
+		return (wait > 0) ? Optional.of(Duration.ofMillis(wait)) : Optional.empty();
 	}
 
 	@Override

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code sessions} collection. MongoDB's TTL monitor deletes a session once
- * {@code expires_at} has passed (it runs about once a minute, so expiry is also checked on read).
+ * {@code expires_at} has passed (it runs about once a minute, so expiry is also checked
+ * on read).
  */
 @Component
 class SessionSchema implements CollectionSchema {
@@ -28,15 +29,16 @@ class SessionSchema implements CollectionSchema {
 
 	@Override
 	public Document validator() {
-		Document properties = new Document("token_hash", new Document("bsonType", "string").append("minLength", 64)
-			.append("maxLength", 64))
+		Document properties = new Document("token_hash",
+				new Document("bsonType", "string").append("minLength", 64).append("maxLength", 64))
 			.append("user_id", new Document("bsonType", "objectId"))
 			.append("role", new Document("enum", List.of("admin", "user", "guest")))
 			.append("created_at", new Document("bsonType", "date"))
 			.append("expires_at", new Document("bsonType", "date"));
-		return new Document("$jsonSchema", new Document("bsonType", "object")
-			.append("required", List.of("token_hash", "user_id", "role", "created_at", "expires_at"))
-			.append("properties", properties));
+		return new Document("$jsonSchema",
+				new Document("bsonType", "object")
+					.append("required", List.of("token_hash", "user_id", "role", "created_at", "expires_at"))
+					.append("properties", properties));
 	}
 
 	@Override

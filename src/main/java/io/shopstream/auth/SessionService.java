@@ -17,10 +17,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
- * Opens, resolves and closes sessions. Resolving checks expiry itself (MongoDB's TTL monitor
- * lags by up to a minute) and reads the user's current status and role, so a suspension or a
- * role change takes effect on the very next request. A password change ends sessions through
- * {@link AccountSessions}.
+ * Opens, resolves and closes sessions. Resolving checks expiry itself (MongoDB's TTL
+ * monitor lags by up to a minute) and reads the user's current status and role, so a
+ * suspension or a role change takes effect on the very next request. A password change
+ * ends sessions through {@link AccountSessions}.
  */
 @Service
 class SessionService implements SessionAuthenticator, AccountSessions {

@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes session tokens (256 random bits from a DRBG {@link SecureRandom}, base64url) and their
- * SHA-256 fingerprints. The generator is seeded at start-up so that making a token never reads
- * the entropy device on a request thread.
+ * Makes session tokens (256 random bits from a DRBG {@link SecureRandom}, base64url) and
+ * their SHA-256 fingerprints. The generator is seeded at start-up so that making a token
+ * never reads the entropy device on a request thread.
  */
 @Component
 class SessionTokens {

@@ -41,13 +41,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo data set at start-up, before the service reports ready: through each feature's
- * service, and through the users' and orders' seeding seams for the two things no client may do
- * (many accounts sharing one pre-hashed password, orders placed in the past). On the embedded
- * back-end unless {@code shopstream.demo.enabled=false}, on a real MongoDB only with
- * {@code shopstream.demo.enabled=true}, and never twice into one database. A progress line is
- * logged as it goes. The same seed gives the same users, products, stock, stores and orders;
- * dates are relative to the time of loading.
+ * Loads the demo data set at start-up, before the service reports ready: through each
+ * feature's service, and through the users' and orders' seeding seams for the two things
+ * no client may do (many accounts sharing one pre-hashed password, orders placed in the
+ * past). On the embedded back-end unless {@code shopstream.demo.enabled=false}, on a real
+ * MongoDB only with {@code shopstream.demo.enabled=true}, and never twice into one
+ * database. A progress line is logged as it goes. The same seed gives the same users,
+ * products, stock, stores and orders; dates are relative to the time of loading.
  */
 @Component
 @Order(10)
@@ -66,9 +66,8 @@ class DemoData implements ApplicationRunner {
 			"Knuth", "Allen", "Thompson", "Hamilton", "Ritchie", "Perlman", "Berners-Lee", "Wilson", "Torvalds",
 			"Johnson");
 
-	private static final List<double[]> CITIES = List.of(new double[] { -73.97, 40.77 },
-			new double[] { -0.12, 51.50 }, new double[] { 2.35, 48.85 }, new double[] { 13.40, 52.52 },
-			new double[] { 139.69, 35.68 });
+	private static final List<double[]> CITIES = List.of(new double[] { -73.97, 40.77 }, new double[] { -0.12, 51.50 },
+			new double[] { 2.35, 48.85 }, new double[] { 13.40, 52.52 }, new double[] { 139.69, 35.68 });
 
 	private static final List<String> CITY_NAMES = List.of("New York", "London", "Paris", "Berlin", "Tokyo");
 
@@ -109,7 +108,7 @@ class DemoData implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		boolean wanted = this.properties.enabled() != null ? this.properties.enabled()
+		boolean wanted = (this.properties.enabled() != null) ? this.properties.enabled()
 				: "embedded".equals(this.capabilities.backend());
 		if (!wanted) {
 			return;
@@ -127,34 +126,43 @@ class DemoData implements ApplicationRunner {
 		String password = demoPassword();
 		log.info("Loading demo data: {} users, {} products with stock, {} stores, {} orders", this.properties.users(),
 				this.properties.products(), this.properties.stores(), this.properties.orders());
-		return this.passwords.hash(password).flatMap((hash) -> Flux.range(1, this.properties.users())
-			.concatMap((i) -> this.seededUsers.createWithPasswordHash(customer(i, random), hash))
-			.collectList()
-			.doOnNext((created) -> log.info("Demo data: users {}/{} (password for all: {})", created.size(),
-					this.properties.users(), password))
-			.flatMap((customers) -> Flux.fromIterable(DemoCatalogue.products(this.properties.products(), random, now))
-				.concatMap((draft) -> this.products.create(draft)
-					.flatMap((product) -> this.inventory
-						.setLevel(product.sku(), new StockLevel(200L + random.nextInt(800), List.of(), 20L, 200L))
-						.thenReturn(product)))
-				.collectList()
-				.doOnNext((created) -> log.info("Demo data: products and stock {}/{}", created.size(),
-						this.properties.products()))
-				.flatMap((catalogue) -> loadStores(random).then(loadOrders(customers, catalogue, random, now)))));
+		return this.passwords.hash(password)
+			.flatMap(
+					(hash) -> Flux.range(1, this.properties.users())
+						.concatMap((i) -> this.seededUsers.createWithPasswordHash(customer(i, random), hash))
+						.collectList()
+						.doOnNext((created) -> log.info("Demo data: users {}/{} (password for all: {})", created.size(),
+								this.properties.users(), password))
+						.flatMap(
+								(customers) -> Flux
+									.fromIterable(DemoCatalogue.products(this.properties.products(), random, now))
+									.concatMap(
+											(draft) -> this.products.create(draft)
+												.flatMap((product) -> this.inventory
+													.setLevel(product.sku(),
+															new StockLevel(200L + random.nextInt(800), List.of(), 20L,
+																	200L))
+													.thenReturn(product)))
+									.collectList()
+									.doOnNext((created) -> log.info("Demo data: products and stock {}/{}",
+											created.size(), this.properties.products()))
+									.flatMap((catalogue) -> loadStores(random)
+										.then(loadOrders(customers, catalogue, random, now)))));
 	}
 
 	private Mono<Void> loadStores(Random random) {
 		return Flux.range(1, this.properties.stores()).concatMap((i) -> {
 			int city = i % CITIES.size();
 			double[] centre = CITIES.get(city);
-			return this.stores.create(new NewStore("Shopstream " + CITY_NAMES.get(city) + " " + i,
-					CITY_NAMES.get(city), centre[0] + (random.nextDouble() - 0.5) / 10,
-					centre[1] + (random.nextDouble() - 0.5) / 10, null));
+			return this.stores.create(new NewStore("Shopstream " + CITY_NAMES.get(city) + " " + i, CITY_NAMES.get(city),
+					centre[0] + (random.nextDouble() - 0.5) / 10, centre[1] + (random.nextDouble() - 0.5) / 10, null));
 		}).count().doOnNext((count) -> log.info("Demo data: stores {}/{}", count, this.properties.stores())).then();
 	}
 
 	private Mono<Void> loadOrders(List<UserView> customers, List<Product> catalogue, Random random, Instant now) {
-		List<Product> onSale = catalogue.stream().filter((product) -> product.status() == ProductStatus.active).toList();
+		List<Product> onSale = catalogue.stream()
+			.filter((product) -> product.status() == ProductStatus.active)
+			.toList();
 		long span = Duration.ofDays(548).toMinutes();
 		List<PastOrder> all = new ArrayList<>(this.properties.orders());
 		for (int i = 0; i < this.properties.orders(); i++) {
@@ -171,8 +179,8 @@ class DemoData implements ApplicationRunner {
 				}
 			}
 			all.add(new PastOrder(customer, lines, address(customer, random),
-					PaymentMethod.values()[random.nextInt(PaymentMethod.values().length)], status(placedAt, now, random),
-					placedAt));
+					PaymentMethod.values()[random.nextInt(PaymentMethod.values().length)],
+					status(placedAt, now, random), placedAt));
 		}
 		return Flux.fromIterable(all)
 			.buffer(1000)
@@ -182,7 +190,10 @@ class DemoData implements ApplicationRunner {
 			.then();
 	}
 
-	/** Old orders are mostly delivered; recent ones are still on their way; some of each are cancelled. */
+	/**
+	 * Old orders are mostly delivered; recent ones are still on their way; some of each
+	 * are cancelled.
+	 */
 	private static OrderStatus status(Instant placedAt, Instant now, Random random) {
 		long ageDays = Duration.between(placedAt, now).toDays();
 		int roll = random.nextInt(100);
@@ -193,9 +204,9 @@ class DemoData implements ApplicationRunner {
 			return OrderStatus.delivered;
 		}
 		if (ageDays > 7) {
-			return roll < 60 ? OrderStatus.delivered : OrderStatus.shipped;
+			return (roll < 60) ? OrderStatus.delivered : OrderStatus.shipped;
 		}
-		return roll < 40 ? OrderStatus.pending : roll < 70 ? OrderStatus.processing : OrderStatus.shipped;
+		return (roll < 40) ? OrderStatus.pending : ((roll < 70) ? OrderStatus.processing : OrderStatus.shipped);
 	}
 
 	private static NewUser customer(int i, Random random) {
@@ -203,9 +214,8 @@ class DemoData implements ApplicationRunner {
 		String last = LAST_NAMES.get(random.nextInt(LAST_NAMES.size()));
 		int city = random.nextInt(CITY_NAMES.size());
 		return new NewUser("customer%03d@shopstream.demo".formatted(i), "customer%03d".formatted(i), "unused-here",
-				new Profile(first, last, null, "Demo customer from " + CITY_NAMES.get(city),
-						new Profile.Location(CITY_NAMES.get(city), null,
-								List.of(CITIES.get(city)[0], CITIES.get(city)[1]))),
+				new Profile(first, last, null, "Demo customer from " + CITY_NAMES.get(city), new Profile.Location(
+						CITY_NAMES.get(city), null, List.of(CITIES.get(city)[0], CITIES.get(city)[1]))),
 				null, null);
 	}
 

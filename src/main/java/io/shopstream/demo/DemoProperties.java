@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The demo data set.
  *
- * @param enabled load it: unset means on for the embedded back-end and off for a real MongoDB
+ * @param enabled load it: unset means on for the embedded back-end and off for a real
+ * MongoDB
  * @param seed the random seed; the same seed gives the same data set
  * @param users how many customers
  * @param products how many products (each with stock)

@@ -3,9 +3,9 @@ package io.shopstream.feeds;
 import java.time.Duration;
 
 /**
- * The pause before reopening a failed change stream: 100 ms, doubling with each failure in a
- * row up to a maximum, so that a database that is down is not hammered; back to 100 ms once an
- * event flows again. Guarded by its stream's lock.
+ * The pause before reopening a failed change stream: 100 ms, doubling with each failure
+ * in a row up to a maximum, so that a database that is down is not hammered; back to 100
+ * ms once an event flows again. Guarded by its stream's lock.
  */
 final class Backoff {
 

@@ -9,9 +9,9 @@ import reactor.core.publisher.Flux;
 
 /**
  * One subscriber's temporary {@code resumeAfter} cursor, reading what it missed until it
- * reaches an event the replay ring holds, where the shared stream takes over. It holds one of
- * the instance's catch-up places, since each cursor holds a database connection while it waits,
- * and gives it back when it ends, however it ends.
+ * reaches an event the replay ring holds, where the shared stream takes over. It holds
+ * one of the instance's catch-up places, since each cursor holds a database connection
+ * while it waits, and gives it back when it ends, however it ends.
  */
 final class CatchUpCursor {
 
@@ -30,10 +30,10 @@ final class CatchUpCursor {
 
 	/**
 	 * Reads {@code missed} until the hand-over, the subscriber leaving, or a failure.
-	 *
 	 * @param deliver gives the shared stream a missed event; true once it has handed the
 	 * subscriber over to the live stream
-	 * @param failed what the shared stream does when the cursor fails before the hand-over
+	 * @param failed what the shared stream does when the cursor fails before the
+	 * hand-over
 	 */
 	void start(Flux<FeedEvent> missed, Predicate<FeedEvent> deliver, Consumer<Throwable> failed) {
 		Disposable reading = missed.takeWhile((event) -> !this.subscriber.isClosed() && !this.subscriber.isLive())

@@ -15,10 +15,10 @@ import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared change streams, one per collection, and the one heartbeat tick that keeps every
- * idle connection open. Stops before the web server's graceful shutdown starts waiting, ending
- * every feed cleanly so EventSource clients reconnect to another instance; starts again if the
- * context is restarted.
+ * The shared change streams, one per collection, and the one heartbeat tick that keeps
+ * every idle connection open. Stops before the web server's graceful shutdown starts
+ * waiting, ending every feed cleanly so EventSource clients reconnect to another
+ * instance; starts again if the context is restarted.
  */
 @Component
 class ChangeFeedHub implements SmartLifecycle {

@@ -13,9 +13,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A feed's changes read from its collection's change stream: with the feed's own stages, the
- * current document on updates ({@code updateLookup}), and each {@code getMore} waiting on the
- * server for up to {@code maxAwait} instead of returning at once.
+ * A feed's changes read from its collection's change stream: with the feed's own stages,
+ * the current document on updates ({@code updateLookup}), and each {@code getMore}
+ * waiting on the server for up to {@code maxAwait} instead of returning at once.
  */
 final class CollectionChangeStream implements ChangeSource {
 

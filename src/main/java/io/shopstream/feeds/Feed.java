@@ -25,10 +25,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /**
- * The three feeds and their rules: who may subscribe, which events each subscriber may see,
- * which filters it may ask for, and what the change stream removes at the source. Who may
- * subscribe is declared here and nowhere else: {@link FeedAccessRules} turns it into the path
- * rules, and {@link #authorize} holds the handler to the same declaration.
+ * The three feeds and their rules: who may subscribe, which events each subscriber may
+ * see, which filters it may ask for, and what the change stream removes at the source.
+ * Who may subscribe is declared here and nowhere else: {@link FeedAccessRules} turns it
+ * into the path rules, and {@link #authorize} holds the handler to the same declaration.
  */
 enum Feed {
 
@@ -58,8 +58,10 @@ enum Feed {
 			if (!(event.view() instanceof Order order) || order.user() == null) {
 				return caller.isAdmin() && subscriber.filter().isEmpty();
 			}
-			return caller.mayActFor(order.user().id())
-					&& subscriber.filter().get("status").map((status) -> status.equals(nameOf(order.status()))).orElse(true);
+			return caller.mayActFor(order.user().id()) && subscriber.filter()
+				.get("status")
+				.map((status) -> status.equals(nameOf(order.status())))
+				.orElse(true);
 		}
 	},
 
@@ -73,7 +75,8 @@ enum Feed {
 			}
 			FeedFilter filter = subscriber.filter();
 			return filter.get("sku").map((sku) -> sku.equals(item.sku())).orElse(true)
-					&& filter.get("below_reorder_point").map((below) -> !Boolean.parseBoolean(below) || item.belowReorderPoint())
+					&& filter.get("below_reorder_point")
+						.map((below) -> !Boolean.parseBoolean(below) || item.belowReorderPoint())
 						.orElse(true);
 		}
 	};
@@ -88,7 +91,9 @@ enum Feed {
 	/** Where the feeds are served; each one at this prefix followed by its name. */
 	static final String PATH_PREFIX = "/api/v1/feeds/";
 
-	/** The query parameter of a resume point, for clients that cannot send Last-Event-ID. */
+	/**
+	 * The query parameter of a resume point, for clients that cannot send Last-Event-ID.
+	 */
 	static final String LAST_EVENT_ID = "last_event_id";
 
 	private final String collection;
@@ -129,7 +134,10 @@ enum Feed {
 	/** Whether this subscriber may see this event and asked for it. */
 	abstract boolean accepts(FeedSubscriber subscriber, FeedEvent event);
 
-	/** Stages appended to the change stream: what must never leave is removed at the source. */
+	/**
+	 * Stages appended to the change stream: what must never leave is removed at the
+	 * source.
+	 */
 	List<Document> pipeline() {
 		return List.of();
 	}
@@ -140,7 +148,9 @@ enum Feed {
 		return names;
 	}
 
-	/** Validates the filter values; an unknown one was already refused by the whitelist. */
+	/**
+	 * Validates the filter values; an unknown one was already refused by the whitelist.
+	 */
 	FeedFilter filter(Map<String, String> given) {
 		Map<String, String> values = new LinkedHashMap<>();
 		given.forEach((name, value) -> {
@@ -149,7 +159,8 @@ enum Feed {
 				return;
 			}
 			if (type.isEnum() && Arrays.stream(type.getEnumConstants()).noneMatch((c) -> c.toString().equals(value))) {
-				throw InvalidRequestException.forField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+				throw InvalidRequestException.forField(name,
+						"must be one of " + Arrays.toString(type.getEnumConstants()));
 			}
 			if (type == Boolean.class && !value.equals("true") && !value.equals("false")) {
 				throw InvalidRequestException.forField(name, "must be true or false");
@@ -167,7 +178,7 @@ enum Feed {
 	}
 
 	private static String nameOf(Enum<?> value) {
-		return value == null ? null : value.name();
+		return (value != null) ? value.name() : null;
 	}
 
 }

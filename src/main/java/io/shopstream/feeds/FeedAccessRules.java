@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The feeds' path rules, derived from who each {@link Feed} says may read it (inventory
- * everyone, orders signed in, users admins), so that the rule is written once: anonymous and
- * unprivileged callers are refused (401, 403) before a connection is admitted.
+ * everyone, orders signed in, users admins), so that the rule is written once: anonymous
+ * and unprivileged callers are refused (401, 403) before a connection is admitted.
  */
 @Component
 class FeedAccessRules implements AccessRules {

@@ -20,9 +20,10 @@ import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a change event into a {@link FeedEvent}: the document read into the same record the
- * REST API returns (a user becomes a {@link UserView}, without any password material), plus
- * {@code document_key} and {@code cluster_time}, encoded as one SSE frame.
+ * Turns a change event into a {@link FeedEvent}: the document read into the same record
+ * the REST API returns (a user becomes a {@link UserView}, without any password
+ * material), plus {@code document_key} and {@code cluster_time}, encoded as one SSE
+ * frame.
  */
 @Component
 class FeedEventDecoder {
@@ -44,15 +45,16 @@ class FeedEventDecoder {
 	FeedEvent decode(Feed feed, ChangeStreamDocument<Document> change) {
 		String token = change.getResumeToken().getString("_data").getValue();
 		String operation = change.getOperationTypeString();
-		Instant clusterTime = change.getClusterTime() != null
+		Instant clusterTime = (change.getClusterTime() != null)
 				? Instant.ofEpochSecond(change.getClusterTime().getTime()) : this.clock.instant();
-		String id = change.getDocumentKey() != null ? id(change.getDocumentKey().get("_id")) : null;
+		String id = (change.getDocumentKey() != null) ? id(change.getDocumentKey().get("_id")) : null;
 		if (id == null && change.getFullDocument() != null && change.getFullDocument().get("_id") != null) {
-			// the embedded back-end's update events carry the update, not the key, as documentKey
+			// the embedded back-end's update events carry the update, not the key, as
+			// documentKey
 			id = id(change.getFullDocument().toBsonDocument().get("_id"));
 		}
 		Object view = view(feed, id, change.getFullDocument());
-		ObjectNode data = view != null ? this.json.valueToTree(view) : this.json.createObjectNode();
+		ObjectNode data = (view != null) ? this.json.valueToTree(view) : this.json.createObjectNode();
 		data.putObject("document_key").put("id", id);
 		data.put("cluster_time", clusterTime.toString());
 		return new FeedEvent(token, operation, clusterTime, id, view,
@@ -60,11 +62,12 @@ class FeedEventDecoder {
 	}
 
 	/**
-	 * The document in its API shape; null when there is none, only a partial one (the embedded
-	 * back-end's update lookup of a document already gone gives just the changed fields), or one
-	 * that does not read as the feature's record (written around the service). Such an event still
-	 * goes out with its document key, and never stops the stream. The failure is logged with the
-	 * collection and the key, never the document, which may hold what must not reach a log.
+	 * The document in its API shape; null when there is none, only a partial one (the
+	 * embedded back-end's update lookup of a document already gone gives just the changed
+	 * fields), or one that does not read as the feature's record (written around the
+	 * service). Such an event still goes out with its document key, and never stops the
+	 * stream. The failure is logged with the collection and the key, never the document,
+	 * which may hold what must not reach a log.
 	 */
 	private Object view(Feed feed, String id, Document document) {
 		if (document == null || !document.containsKey("_id")) {
@@ -88,8 +91,8 @@ class FeedEventDecoder {
 		if (id == null) {
 			return null;
 		}
-		return id.isObjectId() ? id.asObjectId().getValue().toHexString() : id.isString() ? id.asString().getValue()
-				: id.toString();
+		return id.isObjectId() ? id.asObjectId().getValue().toHexString()
+				: id.isString() ? id.asString().getValue() : id.toString();
 	}
 
 }

@@ -2,12 +2,12 @@ package io.shopstream.feeds;
 
 import java.util.Optional;
 
+import io.netty.channel.ChannelOption;
 import io.shopstream.platform.limits.Admission;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.security.Callers;
 import io.shopstream.platform.web.NotFoundException;
 import io.shopstream.platform.web.QueryParams;
-import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -25,10 +25,11 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * {@code GET /api/v1/feeds/{users,orders,inventory}}: checks who is asking and what they filter
- * on, admits the connection within the instance's and the client's feed limits, then registers
- * an SSE subscriber with the hub. Per connection it keeps only the
- * subscriber (its caller, filter and queue); frames are shared bytes wrapped without copying.
+ * {@code GET /api/v1/feeds/{users,orders,inventory}}: checks who is asking and what they
+ * filter on, admits the connection within the instance's and the client's feed limits,
+ * then registers an SSE subscriber with the hub. Per connection it keeps only the
+ * subscriber (its caller, filter and queue); frames are shared bytes wrapped without
+ * copying.
  */
 @Component
 class FeedHandler {
@@ -79,8 +80,8 @@ class FeedHandler {
 	}
 
 	/**
-	 * The id to resume after: the Last-Event-ID header, or {@code ?last_event_id=}; null to start
-	 * live. Whether it can be resumed from is the shared stream's call.
+	 * The id to resume after: the Last-Event-ID header, or {@code ?last_event_id=}; null
+	 * to start live. Whether it can be resumed from is the shared stream's call.
 	 */
 	private static String lastEventId(ServerRequest request) {
 		String id = request.headers().firstHeader("Last-Event-ID");
@@ -91,15 +92,16 @@ class FeedHandler {
 	}
 
 	/**
-	 * Gives the connection a small kernel send buffer. Left to autotuning, Linux grows it to
-	 * megabytes for a client that stopped reading, so the subscriber's queue would never fill
-	 * and the memory would sit in the kernel instead.
+	 * Gives the connection a small kernel send buffer. Left to autotuning, Linux grows it
+	 * to megabytes for a client that stopped reading, so the subscriber's queue would
+	 * never fill and the memory would sit in the kernel instead.
 	 */
 	private void limitSendBuffer(ServerHttpResponse response) {
 		Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
 		if (nativeResponse instanceof HttpServerResponse netty) {
 			int bytes = (int) this.properties.socketSendBuffer().toBytes();
-			netty.withConnection((connection) -> connection.channel().config().setOption(ChannelOption.SO_SNDBUF, bytes));
+			netty.withConnection(
+					(connection) -> connection.channel().config().setOption(ChannelOption.SO_SNDBUF, bytes));
 		}
 	}
 

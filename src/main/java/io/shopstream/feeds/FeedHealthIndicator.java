@@ -13,8 +13,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code feeds} health contributor, part of readiness: DOWN while a change stream with
- * subscribers has been failing for longer than {@code shopstream.feeds.stalled-after}.
+ * The {@code feeds} health contributor, part of readiness: DOWN while a change stream
+ * with subscribers has been failing for longer than
+ * {@code shopstream.feeds.stalled-after}.
  */
 @Component("feeds")
 class FeedHealthIndicator extends AbstractReactiveHealthIndicator {

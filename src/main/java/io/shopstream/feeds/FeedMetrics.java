@@ -33,25 +33,44 @@ final class FeedMetrics {
 	FeedMetrics(MeterRegistry registry, Clock clock) {
 		this.clock = clock;
 		for (Feed feed : Feed.values()) {
-			this.delivered.put(feed, Counter.builder("shopstream.feeds.events.delivered").tag("feed", feed.name())
-				.description("Events written to subscribers' queues").register(registry));
-			this.slowDisconnects.put(feed, Counter.builder("shopstream.feeds.disconnects.slow").tag("feed", feed.name())
-				.description("Subscribers cut off because their queue was full").register(registry));
-			this.resyncs.put(feed, Counter.builder("shopstream.feeds.resyncs").tag("feed", feed.name())
-				.description("resync events sent because history was lost").register(registry));
-			this.restarts.put(feed, Counter.builder("shopstream.feeds.stream.restarts").tag("feed", feed.name())
-				.description("Times the shared change stream was reopened after a failure").register(registry));
-			this.lag.put(feed, Timer.builder("shopstream.feeds.lag").tag("feed", feed.name())
-				.description("Time from a change's commit to its dispatch").register(registry));
+			this.delivered.put(feed,
+					Counter.builder("shopstream.feeds.events.delivered")
+						.tag("feed", feed.name())
+						.description("Events written to subscribers' queues")
+						.register(registry));
+			this.slowDisconnects.put(feed,
+					Counter.builder("shopstream.feeds.disconnects.slow")
+						.tag("feed", feed.name())
+						.description("Subscribers cut off because their queue was full")
+						.register(registry));
+			this.resyncs.put(feed,
+					Counter.builder("shopstream.feeds.resyncs")
+						.tag("feed", feed.name())
+						.description("resync events sent because history was lost")
+						.register(registry));
+			this.restarts.put(feed,
+					Counter.builder("shopstream.feeds.stream.restarts")
+						.tag("feed", feed.name())
+						.description("Times the shared change stream was reopened after a failure")
+						.register(registry));
+			this.lag.put(feed,
+					Timer.builder("shopstream.feeds.lag")
+						.tag("feed", feed.name())
+						.description("Time from a change's commit to its dispatch")
+						.register(registry));
 		}
 	}
 
 	static <T> void gauges(MeterRegistry registry, Feed feed, T stream, ToDoubleFunction<T> subscribers,
 			ToDoubleFunction<T> open) {
-		Gauge.builder("shopstream.feeds.subscribers", stream, subscribers).tag("feed", feed.name())
-			.description("Open SSE connections").register(registry);
-		Gauge.builder("shopstream.feeds.change_streams", stream, open).tag("collection", feed.collection())
-			.description("Change streams open on the server for this collection").register(registry);
+		Gauge.builder("shopstream.feeds.subscribers", stream, subscribers)
+			.tag("feed", feed.name())
+			.description("Open SSE connections")
+			.register(registry);
+		Gauge.builder("shopstream.feeds.change_streams", stream, open)
+			.tag("collection", feed.collection())
+			.description("Change streams open on the server for this collection")
+			.register(registry);
 	}
 
 	void delivered(Feed feed, int count) {

@@ -11,14 +11,16 @@ import org.springframework.util.unit.DataSize;
  *
  * @param heartbeat interval of the comment line that keeps idle connections open
  * @param replaySize events kept per collection for resuming subscribers
- * @param queueSize events a subscriber may have waiting before it is disconnected as too slow
+ * @param queueSize events a subscriber may have waiting before it is disconnected as too
+ * slow
  * @param gracePeriod how long a change stream stays open after its last subscriber leaves
  * @param maxBackoff longest wait between attempts to reopen a failed change stream
  * @param maxAwait how long each change-stream getMore waits on the server for news
  * @param stalledAfter a change stream failing for this long makes the service not ready
  * @param retry the reconnection delay sent to EventSource clients
- * @param socketSendBuffer kernel send buffer of a feed connection; small, so that a client that
- * stops reading fills its queue and is cut off, instead of parking megabytes in the kernel
+ * @param socketSendBuffer kernel send buffer of a feed connection; small, so that a
+ * client that stops reading fills its queue and is cut off, instead of parking megabytes
+ * in the kernel
  */
 @ConfigurationProperties("shopstream.feeds")
 record FeedProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("10000") int replaySize,

@@ -19,7 +19,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-/** The feed route, its API documentation, and no request observation for feed connections. */
+/**
+ * The feed route, its API documentation, and no request observation for feed connections.
+ */
 @Configuration(proxyBeanMethods = false)
 class FeedRouter {
 
@@ -47,18 +49,19 @@ class FeedRouter {
 							@Parameter(in = ParameterIn.QUERY, name = "status", description = "orders, users"),
 							@Parameter(in = ParameterIn.QUERY, name = "role", description = "users"),
 							@Parameter(in = ParameterIn.QUERY, name = "sku", description = "inventory"),
-							@Parameter(in = ParameterIn.QUERY, name = "below_reorder_point", description = "inventory") },
-					responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/event-stream",
-							examples = @ExampleObject(value = EXAMPLE))))))
+							@Parameter(in = ParameterIn.QUERY, name = "below_reorder_point",
+									description = "inventory") },
+					responses = @ApiResponse(responseCode = "200",
+							content = @Content(mediaType = "text/event-stream", examples = @ExampleObject(EXAMPLE))))))
 	RouterFunction<ServerResponse> feedRoutes(FeedHandler handler) {
 		return route().GET(Feed.PATH_PREFIX + "{feed}", handler::subscribe).build();
 	}
 
 	/**
 	 * No {@code http.server.requests} observation for feed connections: it would hold its
-	 * context, timer sample and tags for as long as each connection stays open (hours, for
-	 * thousands of browsers) to record one duration nobody reads. Feeds have their own metrics
-	 * (see {@link FeedMetrics}).
+	 * context, timer sample and tags for as long as each connection stays open (hours,
+	 * for thousands of browsers) to record one duration nobody reads. Feeds have their
+	 * own metrics (see {@link FeedMetrics}).
 	 */
 	@Bean
 	ObservationPredicate noRequestObservationForFeeds() {

@@ -8,10 +8,10 @@ import reactor.core.publisher.Sinks;
 import reactor.util.concurrent.Queues;
 
 /**
- * One open SSE connection: who it is, what it asked for, and its queue. The queue holds at
- * most {@code queueSize} frames; one more and the subscriber is cut off (its client reconnects
- * with its last id and resumes), so a slow reader never holds up the others or grows the heap.
- * Frames are offered under the stream's lock, one producer at a time.
+ * One open SSE connection: who it is, what it asked for, and its queue. The queue holds
+ * at most {@code queueSize} frames; one more and the subscriber is cut off (its client
+ * reconnects with its last id and resumes), so a slow reader never holds up the others or
+ * grows the heap. Frames are offered under the stream's lock, one producer at a time.
  */
 final class FeedSubscriber {
 
@@ -23,7 +23,9 @@ final class FeedSubscriber {
 
 	private final AtomicInteger waiting = new AtomicInteger();
 
-	private final Sinks.Many<byte[]> frames = Sinks.many().unicast().onBackpressureBuffer(Queues.<byte[]>unbounded(16).get());
+	private final Sinks.Many<byte[]> frames = Sinks.many()
+		.unicast()
+		.onBackpressureBuffer(Queues.<byte[]>unbounded(16).get());
 
 	private final Sinks.Empty<Void> cut = Sinks.empty();
 
@@ -62,7 +64,9 @@ final class FeedSubscriber {
 
 	/** The frames to write, ending when the subscriber is cut off or the feed ends. */
 	Flux<byte[]> frames() {
-		return this.frames.asFlux().doOnNext((frame) -> this.waiting.decrementAndGet()).takeUntilOther(this.cut.asMono());
+		return this.frames.asFlux()
+			.doOnNext((frame) -> this.waiting.decrementAndGet())
+			.takeUntilOther(this.cut.asMono());
 	}
 
 	/** Queues a frame; false when the subscriber was too slow and has been cut off. */
@@ -81,7 +85,10 @@ final class FeedSubscriber {
 		return true;
 	}
 
-	/** Drops what is queued and closes the connection; the client will reconnect and resume. */
+	/**
+	 * Drops what is queued and closes the connection; the client will reconnect and
+	 * resume.
+	 */
 	void cutOff() {
 		end();
 		this.closeConnection.run();

@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * The last N events of one collection, in order, with an index by resume token, so that a
- * subscriber coming back with its Last-Event-ID gets exactly what it missed. Guarded by its
- * stream's lock.
+ * subscriber coming back with its Last-Event-ID gets exactly what it missed. Guarded by
+ * its stream's lock.
  */
 final class ReplayRing {
 

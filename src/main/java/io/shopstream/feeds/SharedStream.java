@@ -18,22 +18,22 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
- * The one change stream of one collection, shared by every subscriber of its feed. It opens
- * with the first subscriber and closes a grace period after the last one leaves. Every event is
- * appended to the replay ring and offered to each live subscriber that may see it, all under one
- * lock, so that a subscriber joining with a Last-Event-ID gets exactly the events after it: from
- * the ring, or from a {@link CatchUpCursor} that hands over to the live stream as soon as it
- * reaches an event the ring holds. A failed stream is reopened from its last token (see
- * {@link StreamReconnection}) while subscribers stay connected; when the history is gone,
- * subscribers are told to {@code resync}.
+ * The one change stream of one collection, shared by every subscriber of its feed. It
+ * opens with the first subscriber and closes a grace period after the last one leaves.
+ * Every event is appended to the replay ring and offered to each live subscriber that may
+ * see it, all under one lock, so that a subscriber joining with a Last-Event-ID gets
+ * exactly the events after it: from the ring, or from a {@link CatchUpCursor} that hands
+ * over to the live stream as soon as it reaches an event the ring holds. A failed stream
+ * is reopened from its last token (see {@link StreamReconnection}) while subscribers stay
+ * connected; when the history is gone, subscribers are told to {@code resync}.
  */
 final class SharedStream {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedStream.class);
 
 	/**
-	 * What a resume token we sent can look like. Anything else cannot be resumed from, and is
-	 * answered with a resync at once, without asking the database about it.
+	 * What a resume token we sent can look like. Anything else cannot be resumed from,
+	 * and is answered with a resync at once, without asking the database about it.
 	 */
 	private static final Pattern RESUME_TOKEN = Pattern.compile("[0-9A-Za-z_-]{1,4096}");
 
@@ -79,11 +79,13 @@ final class SharedStream {
 	private volatile State state = State.CLOSED;
 
 	/**
+	 * A shared stream for {@code feed}, closed until its first subscriber arrives.
 	 * @param changes where the change streams come from
-	 * @param timer the scheduler of the grace period and of the pauses between reopening attempts
+	 * @param timer the scheduler of the grace period and of the pauses between reopening
+	 * attempts
 	 */
-	SharedStream(Feed feed, ChangeSource changes, FeedProperties properties, FeedMetrics metrics,
-			Admission admission, Clock clock, Scheduler timer) {
+	SharedStream(Feed feed, ChangeSource changes, FeedProperties properties, FeedMetrics metrics, Admission admission,
+			Clock clock, Scheduler timer) {
 		this.feed = feed;
 		this.changes = changes;
 		this.properties = properties;
@@ -96,8 +98,9 @@ final class SharedStream {
 	}
 
 	/**
-	 * Adds a subscriber: live at once without a Last-Event-ID; after a resync when the id cannot
-	 * be a resume token; from the ring when it holds the id; else through a catch-up cursor.
+	 * Adds a subscriber: live at once without a Last-Event-ID; after a resync when the id
+	 * cannot be a resume token; from the ring when it holds the id; else through a
+	 * catch-up cursor.
 	 */
 	void subscribe(FeedSubscriber subscriber, String lastEventId) {
 		boolean catchUp = false;
@@ -190,13 +193,17 @@ final class SharedStream {
 		return this.reconnection.failingSince();
 	}
 
-	/** Opens the shared change stream, after {@code resumeAfter} or from now. Under the lock. */
+	/**
+	 * Opens the shared change stream, after {@code resumeAfter} or from now. Under the
+	 * lock.
+	 */
 	private void open(String resumeAfter) {
 		this.state = State.OPEN;
 		this.stream = this.changes.watch(resumeAfter)
-			.subscribe(this::dispatch, this::failed, () -> failed(new IllegalStateException("the change stream ended")));
+			.subscribe(this::dispatch, this::failed,
+					() -> failed(new IllegalStateException("the change stream ended")));
 		log.info("Opened the shared change stream on {}{}", this.feed.collection(),
-				resumeAfter != null ? " (resuming)" : "");
+				(resumeAfter != null) ? " (resuming)" : "");
 	}
 
 	private void dispatch(FeedEvent event) {
@@ -286,7 +293,10 @@ final class SharedStream {
 		this.ring.clear();
 	}
 
-	/** Sends the ring's events after the token, then makes the subscriber live. Under the lock. */
+	/**
+	 * Sends the ring's events after the token, then makes the subscriber live. Under the
+	 * lock.
+	 */
 	private void replay(FeedSubscriber subscriber, String token) {
 		for (FeedEvent event : this.ring.after(token)) {
 			if (this.feed.accepts(subscriber, event)) {
@@ -297,9 +307,9 @@ final class SharedStream {
 	}
 
 	/**
-	 * Opens a catch-up cursor after the subscriber's last id. A subscriber arriving when the
-	 * instance already has all the catch-up cursors it allows open gets a resync and goes live
-	 * instead.
+	 * Opens a catch-up cursor after the subscriber's last id. A subscriber arriving when
+	 * the instance already has all the catch-up cursors it allows open gets a resync and
+	 * goes live instead.
 	 */
 	private void catchUp(FeedSubscriber subscriber, String token) {
 		Optional<Permit> place = this.admission.catchUpCursor();
@@ -316,7 +326,10 @@ final class SharedStream {
 				(error) -> catchUpFailed(subscriber, error));
 	}
 
-	/** Sends a missed event from a catch-up cursor; hands over to the live stream once the ring holds it. */
+	/**
+	 * Sends a missed event from a catch-up cursor; hands over to the live stream once the
+	 * ring holds it.
+	 */
 	private boolean handOver(FeedSubscriber subscriber, FeedEvent event) {
 		synchronized (this.lock) {
 			if (subscriber.isLive() || subscriber.isClosed()) {
@@ -337,9 +350,10 @@ final class SharedStream {
 	/** A catch-up cursor failed: the subscriber resyncs and goes live. */
 	private void catchUpFailed(FeedSubscriber subscriber, Throwable error) {
 		synchronized (this.lock) {
-			resync(subscriber, StreamReconnection.historyLost(error)
-					? "the events after your last id are no longer kept; reload and continue"
-					: "your last id is not one this feed can resume from; reload and continue");
+			resync(subscriber,
+					StreamReconnection.historyLost(error)
+							? "the events after your last id are no longer kept; reload and continue"
+							: "your last id is not one this feed can resume from; reload and continue");
 			subscriber.goLive();
 		}
 		this.catchUps.remove(subscriber);

@@ -4,9 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * The bytes of every frame a feed writes, in one place, so that the stream logic never spells
- * out the wire format: the {@code retry:} frame first, one frame per change, the {@code resync}
- * event, and the heartbeat comment.
+ * The bytes of every frame a feed writes, in one place, so that the stream logic never
+ * spells out the wire format: the {@code retry:} frame first, one frame per change, the
+ * {@code resync} event, and the heartbeat comment.
  */
 final class SseFrames {
 
@@ -20,15 +20,20 @@ final class SseFrames {
 		return bytes("retry: " + delay.toMillis() + "\n\n");
 	}
 
-	/** One change: its resume token as the id, its operation as the event, its JSON as the data. */
+	/**
+	 * One change: its resume token as the id, its operation as the event, its JSON as the
+	 * data.
+	 */
 	static byte[] event(String token, String operation, String json) {
 		return bytes("id: " + token + "\nevent: " + operation + "\ndata: " + json + "\n\n");
 	}
 
-	/** Tells the client its history is gone: reload, then carry on with the live events. */
+	/**
+	 * Tells the client its history is gone: reload, then carry on with the live events.
+	 */
 	static byte[] resync(String reason) {
-		return bytes("event: resync\ndata: {\"reason\":\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"")
-				+ "\"}\n\n");
+		return bytes(
+				"event: resync\ndata: {\"reason\":\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}\n\n");
 	}
 
 	private static byte[] bytes(String frame) {

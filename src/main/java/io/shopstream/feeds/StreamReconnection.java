@@ -8,10 +8,10 @@ import java.util.Set;
 import com.mongodb.MongoException;
 
 /**
- * How a shared stream comes back after a failure: since when it has been failing (readiness
- * turns DOWN past {@code stalled-after}), how long it waits before the next attempt, and
- * whether the history it would resume from is gone, in which case its subscribers must resync
- * and it starts afresh. Changed under its stream's lock.
+ * How a shared stream comes back after a failure: since when it has been failing
+ * (readiness turns DOWN past {@code stalled-after}), how long it waits before the next
+ * attempt, and whether the history it would resume from is gone, in which case its
+ * subscribers must resync and it starts afresh. Changed under its stream's lock.
  */
 final class StreamReconnection {
 
@@ -64,10 +64,12 @@ final class StreamReconnection {
 		return false;
 	}
 
-	/** What failed, for the log: the exception's type and MongoDB code, never its message. */
+	/**
+	 * What failed, for the log: the exception's type and MongoDB code, never its message.
+	 */
 	static String reason(Throwable error) {
 		return error.getClass().getSimpleName()
-				+ (error instanceof MongoException mongo ? " code " + mongo.getCode() : "");
+				+ ((error instanceof MongoException mongo) ? " code " + mongo.getCode() : "");
 	}
 
 }

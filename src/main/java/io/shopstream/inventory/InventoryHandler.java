@@ -57,5 +57,4 @@ class InventoryHandler {
 		return sku;
 	}
 
-
 }

@@ -14,12 +14,12 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record InventoryItem(@Id String id, String sku, long quantity, long reserved, long available,
 		List<WarehouseStock> warehouseLocations, long reorderPoint, long reorderQuantity, Instant updatedAt) {
 
-	/** How much of the quantity sits in one warehouse. */
-	public record WarehouseStock(String warehouseId, long quantity) {
-	}
-
 	public boolean belowReorderPoint() {
 		return this.available <= this.reorderPoint;
+	}
+
+	/** How much of the quantity sits in one warehouse. */
+	public record WarehouseStock(String warehouseId, long quantity) {
 	}
 
 }

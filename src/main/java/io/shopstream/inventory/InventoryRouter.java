@@ -37,9 +37,9 @@ class InventoryRouter {
 					beanClass = InventoryHandler.class, beanMethod = "get",
 					operation = @Operation(operationId = "getInventory", tags = "inventory", summary = "Stock of a sku",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "sku"),
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									schema = @Schema(implementation = InventoryItem.class),
-									examples = @ExampleObject(value = ITEM))))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(schema = @Schema(implementation = InventoryItem.class),
+											examples = @ExampleObject(ITEM))))),
 			@RouterOperation(path = "/api/v1/inventory/{sku}", method = RequestMethod.PUT,
 					beanClass = InventoryHandler.class, beanMethod = "set",
 					operation = @Operation(operationId = "setInventory", tags = "inventory",
@@ -48,11 +48,11 @@ class InventoryRouter {
 							parameters = @Parameter(in = ParameterIn.PATH, name = "sku"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = StockLevel.class),
-									examples = @ExampleObject(value = "{\"quantity\": 100, \"warehouse_locations\": [{\"warehouse_id\": \"WH-1\", \"quantity\": 100}], \"reorder_point\": 20, \"reorder_quantity\": 100}"))),
+									examples = @ExampleObject("{\"quantity\": 100, \"warehouse_locations\": [{\"warehouse_id\": \"WH-1\", \"quantity\": 100}], \"reorder_point\": 20, \"reorder_quantity\": 100}"))),
 							responses = {
-									@ApiResponse(responseCode = "200", content = @Content(
-											schema = @Schema(implementation = InventoryItem.class),
-											examples = @ExampleObject(value = ITEM))),
+									@ApiResponse(responseCode = "200",
+											content = @Content(schema = @Schema(implementation = InventoryItem.class),
+													examples = @ExampleObject(ITEM))),
 									@ApiResponse(responseCode = "409", description = "quantity below what is reserved",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
@@ -62,21 +62,19 @@ class InventoryRouter {
 							summary = "Receive (positive) or write off (negative) stock (admin)",
 							security = @SecurityRequirement(name = "bearer"),
 							parameters = @Parameter(in = ParameterIn.PATH, name = "sku"),
-							requestBody = @RequestBody(required = true, content = @Content(
-									schema = @Schema(implementation = StockAdjustment.class),
-									examples = @ExampleObject(value = "{\"delta\": -3, \"reason\": \"damaged\"}"))),
+							requestBody = @RequestBody(required = true,
+									content = @Content(schema = @Schema(implementation = StockAdjustment.class),
+											examples = @ExampleObject("{\"delta\": -3, \"reason\": \"damaged\"}"))),
 							responses = {
-									@ApiResponse(responseCode = "200", content = @Content(
-											schema = @Schema(implementation = InventoryItem.class),
-											examples = @ExampleObject(value = ITEM))),
+									@ApiResponse(responseCode = "200",
+											content = @Content(schema = @Schema(implementation = InventoryItem.class),
+													examples = @ExampleObject(ITEM))),
 									@ApiResponse(responseCode = "409", description = "would take available below zero",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })) })
 	RouterFunction<ServerResponse> inventoryRoutes(InventoryHandler handler) {
-		return route().path("/api/v1/inventory/{sku}", (inventory) -> inventory
-				.GET("", handler::get)
-				.PUT("", handler::set)
-				.POST("/adjust", handler::adjust))
+		return route().path("/api/v1/inventory/{sku}",
+				(inventory) -> inventory.GET("", handler::get).PUT("", handler::set).POST("/adjust", handler::adjust))
 			.filter(Negotiation.JSON)
 			.build();
 	}

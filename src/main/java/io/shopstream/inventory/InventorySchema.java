@@ -10,13 +10,15 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-/** The {@code inventory} collection: one document per sku, counts that never go negative. */
+/**
+ * The {@code inventory} collection: one document per sku, counts that never go negative.
+ */
 @Component
 public class InventorySchema implements CollectionSchema {
 
 	/**
-	 * The collection's name, for every mapping and query that names it; public for the other
-	 * features' queries and tests.
+	 * The collection's name, for every mapping and query that names it; public for the
+	 * other features' queries and tests.
 	 */
 	public static final String COLLECTION = "inventory";
 
@@ -28,14 +30,15 @@ public class InventorySchema implements CollectionSchema {
 	@Override
 	public Document validator() {
 		Document count = new Document("bsonType", List.of("int", "long")).append("minimum", 0);
-		return new Document("$jsonSchema", new Document("bsonType", "object")
-			.append("required", List.of("sku", "quantity", "reserved", "available"))
-			.append("properties", new Document("sku", new Document("bsonType", "string"))
-				.append("quantity", count)
-				.append("reserved", count)
-				.append("available", count)
-				.append("reorder_point", count)
-				.append("reorder_quantity", count)));
+		return new Document("$jsonSchema",
+				new Document("bsonType", "object")
+					.append("required", List.of("sku", "quantity", "reserved", "available"))
+					.append("properties",
+							new Document("sku", new Document("bsonType", "string")).append("quantity", count)
+								.append("reserved", count)
+								.append("available", count)
+								.append("reorder_point", count)
+								.append("reorder_quantity", count)));
 	}
 
 	@Override

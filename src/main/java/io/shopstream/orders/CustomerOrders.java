@@ -16,19 +16,22 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code GET /users/{id}/orders}: the playbook's answer to N+1 queries, one aggregation on
- * {@code users} with a {@code $lookup} of the user's orders, instead of a query per user. On a
- * real MongoDB the lookup's own pipeline keeps the newest {@value #MAX_ORDERS} orders, so the
- * joined document stays far below the 16 MB limit whatever the customer's history; the embedded
- * back-end lacks that form, so there the plain lookup is cut in Java. The full history is
- * {@code GET /orders?user_id=} with keyset pages.
+ * {@code GET /users/{id}/orders}: the playbook's answer to N+1 queries, one aggregation
+ * on {@code users} with a {@code $lookup} of the user's orders, instead of a query per
+ * user. On a real MongoDB the lookup's own pipeline keeps the newest {@value #MAX_ORDERS}
+ * orders, so the joined document stays far below the 16 MB limit whatever the customer's
+ * history; the embedded back-end lacks that form, so there the plain lookup is cut in
+ * Java. The full history is {@code GET /orders?user_id=} with keyset pages.
  */
 @Component
 class CustomerOrders {
 
 	static final int MAX_ORDERS = 100;
 
-	/** The field of the joined user document that holds their orders (a field, not the collection). */
+	/**
+	 * The field of the joined user document that holds their orders (a field, not the
+	 * collection).
+	 */
 	private static final String JOINED = "orders";
 
 	private final ReactiveMongoTemplate template;
@@ -59,8 +62,8 @@ class CustomerOrders {
 			.append("foreignField", "user._id")
 			.append("as", JOINED);
 		if (this.lookupPipelines) {
-			lookup.append("pipeline", List.of(new Document("$sort", new Document("created_at", -1)),
-					new Document("$limit", MAX_ORDERS)));
+			lookup.append("pipeline",
+					List.of(new Document("$sort", new Document("created_at", -1)), new Document("$limit", MAX_ORDERS)));
 		}
 		return lookup;
 	}

@@ -11,9 +11,10 @@ import org.springframework.data.mongodb.core.mapping.Field;
 import org.springframework.data.mongodb.core.mapping.FieldType;
 
 /**
- * An order in the {@code orders} collection, and its API shape. The customer and each item are
- * snapshots taken at placement, so the order reads the same whatever happens to the user or the
- * product later. Totals are computed by the service, never taken from the client.
+ * An order in the {@code orders} collection, and its API shape. The customer and each
+ * item are snapshots taken at placement, so the order reads the same whatever happens to
+ * the user or the product later. Totals are computed by the service, never taken from the
+ * client.
  */
 @Document(OrderSchema.COLLECTION)
 public record Order(@Id String id, String orderNumber, Customer user, List<Item> items, Address shippingAddress,
@@ -51,7 +52,17 @@ public record Order(@Id String id, String orderNumber, Customer user, List<Item>
 
 	public enum PaymentMethod {
 
-		card, paypal, bank_transfer, cash_on_delivery
+		/** Paid by credit or debit card. */
+		card,
+
+		/** Paid through PayPal. */
+		paypal,
+
+		/** Paid by bank transfer. */
+		bank_transfer,
+
+		/** Paid in cash to the courier on delivery. */
+		cash_on_delivery
 
 	}
 

@@ -16,8 +16,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * Filters of the order list and export: {@code status}, {@code from} (inclusive) and {@code to}
- * (exclusive) on the creation time, and for admins {@code user_id}.
+ * Filters of the order list and export: {@code status}, {@code from} (inclusive) and
+ * {@code to} (exclusive) on the creation time, and for admins {@code user_id}.
  */
 record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optional<Instant> to,
 		Optional<ObjectId> userId) {

@@ -72,16 +72,15 @@ class OrderHandler {
 	Mono<ServerResponse> export(ServerRequest request) {
 		OrderFilter filter = OrderFilter.from(request, Set.of());
 		this.admission.admit(request.exchange(), Work.EXPORT);
-		return ServerResponse.ok().contentType(MediaType.APPLICATION_NDJSON).body(this.orders.export(filter), Order.class);
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.body(this.orders.export(filter), Order.class);
 	}
 
 	Mono<ServerResponse> ofUser(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
 		ObjectId userId = Ids.parse("id", request.pathVariable("id"));
-		return Callers.of(request)
-			.flatMap((caller) -> this.customers.of(caller, userId))
-			.flatMap(Responses::ok);
+		return Callers.of(request).flatMap((caller) -> this.customers.of(caller, userId)).flatMap(Responses::ok);
 	}
-
 
 }

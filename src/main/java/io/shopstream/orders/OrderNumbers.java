@@ -3,8 +3,8 @@ package io.shopstream.orders;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import reactor.core.publisher.Mono;
@@ -33,12 +33,14 @@ class OrderNumbers {
 		return reserve(year, 1).map((first) -> format(year, first));
 	}
 
-	/** Takes {@code count} consecutive numbers of that year at once; returns the first. */
+	/**
+	 * Takes {@code count} consecutive numbers of that year at once; returns the first.
+	 */
 	Mono<Long> reserve(int year, int count) {
 		return this.template.getCollection(OrderSchema.COUNTERS)
-			.flatMap((counters) -> Mono.from(counters.findOneAndUpdate(Filters.eq("_id", "orders-" + year),
-					Updates.inc("seq", (long) count),
-					new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
+			.flatMap((counters) -> Mono
+				.from(counters.findOneAndUpdate(Filters.eq("_id", "orders-" + year), Updates.inc("seq", (long) count),
+						new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))))
 			.map((counter) -> counter.get("seq", Number.class).longValue() - count + 1);
 	}
 

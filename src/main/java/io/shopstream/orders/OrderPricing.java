@@ -15,11 +15,12 @@ import io.shopstream.products.Discount;
 import io.shopstream.products.Product;
 
 /**
- * The money of an order, in {@link BigDecimal} throughout. Each line: subtotal = price × quantity;
- * the best discount that applies now (a percentage of the subtotal, or a fixed amount off each
- * unit, never more than the subtotal); tax = (subtotal − discount) × the product's tax rate. Every
- * amount is rounded HALF_EVEN to the currency's minor unit (3 × 19.99 at 8 % gives 59.97 and
- * 4.80). Shipping is a flat fee, free from a threshold. All lines must share one currency.
+ * The money of an order, in {@link BigDecimal} throughout. Each line: subtotal = price ×
+ * quantity; the best discount that applies now (a percentage of the subtotal, or a fixed
+ * amount off each unit, never more than the subtotal); tax = (subtotal − discount) × the
+ * product's tax rate. Every amount is rounded HALF_EVEN to the currency's minor unit (3 ×
+ * 19.99 at 8 % gives 59.97 and 4.80). Shipping is a flat fee, free from a threshold. All
+ * lines must share one currency.
  */
 final class OrderPricing {
 
@@ -49,17 +50,17 @@ final class OrderPricing {
 			BigDecimal price = product.pricing().basePrice();
 			BigDecimal lineSubtotal = round(price.multiply(BigDecimal.valueOf(line.quantity())), minorUnit);
 			BigDecimal lineDiscount = round(bestDiscount(product, line.quantity(), lineSubtotal, now), minorUnit);
-			BigDecimal taxRate = product.pricing().taxRate() != null ? product.pricing().taxRate() : BigDecimal.ZERO;
+			BigDecimal taxRate = (product.pricing().taxRate() != null) ? product.pricing().taxRate() : BigDecimal.ZERO;
 			BigDecimal lineTax = round(lineSubtotal.subtract(lineDiscount).multiply(taxRate), minorUnit);
 			items.add(new Item(product.id(), product.sku(), product.name(), price, line.quantity(), lineSubtotal,
-					lineDiscount, lineTax, new Snapshot(product.category() != null ? product.category().name() : null,
+					lineDiscount, lineTax, new Snapshot((product.category() != null) ? product.category().name() : null,
 							product.attributes())));
 			subtotal = subtotal.add(lineSubtotal);
 			discount = discount.add(lineDiscount);
 			tax = tax.add(lineTax);
 		}
 		BigDecimal afterDiscount = subtotal.subtract(discount);
-		BigDecimal shipping = afterDiscount.compareTo(this.properties.freeShippingFrom()) >= 0 ? BigDecimal.ZERO
+		BigDecimal shipping = (afterDiscount.compareTo(this.properties.freeShippingFrom()) >= 0) ? BigDecimal.ZERO
 				: this.properties.shippingFee();
 		shipping = round(shipping, minorUnit);
 		BigDecimal total = afterDiscount.add(tax).add(shipping);

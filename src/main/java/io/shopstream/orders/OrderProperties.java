@@ -12,5 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param freeShippingFrom subtotal after discounts from which shipping is free
  */
 @ConfigurationProperties("shopstream.orders")
-record OrderProperties(@DefaultValue("5.00") BigDecimal shippingFee, @DefaultValue("100.00") BigDecimal freeShippingFrom) {
+record OrderProperties(@DefaultValue("5.00") BigDecimal shippingFee,
+		@DefaultValue("100.00") BigDecimal freeShippingFrom) {
 }

@@ -23,7 +23,10 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import static org.springframework.web.reactive.function.server.RouterFunctions.route;
 
-/** Routes of {@code /api/v1/orders} and {@code /api/v1/users/{id}/orders}, with their OpenAPI description. */
+/**
+ * Routes of {@code /api/v1/orders} and {@code /api/v1/users/{id}/orders}, with their
+ * OpenAPI description.
+ */
 @Configuration(proxyBeanMethods = false)
 class OrderRouter {
 
@@ -53,52 +56,62 @@ class OrderRouter {
 	@Bean
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/orders", method = RequestMethod.POST, beanClass = OrderHandler.class,
-					beanMethod = "place", operation = @Operation(operationId = "placeOrder", tags = "orders",
+					beanMethod = "place",
+					operation = @Operation(operationId = "placeOrder", tags = "orders",
 							summary = "Place an order; stock for every item is reserved, or none",
 							security = @SecurityRequirement(name = "bearer"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = NewOrder.class),
-									examples = @ExampleObject(value = NEW_ORDER))),
-							responses = {
-									@ApiResponse(responseCode = "201", content = @Content(
-											schema = @Schema(implementation = Order.class),
-											examples = @ExampleObject(value = ORDER))),
-									@ApiResponse(responseCode = CONFLICT, description = "not enough stock; names the sku",
+									examples = @ExampleObject(NEW_ORDER))),
+							responses = { @ApiResponse(responseCode = "201",
+									content = @Content(schema = @Schema(implementation = Order.class),
+											examples = @ExampleObject(ORDER))),
+									@ApiResponse(responseCode = CONFLICT,
+											description = "not enough stock; names the sku",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class),
-													examples = @ExampleObject(value = "{\"type\": \"https://shopstream.io/problems/conflict\", \"title\": \"Conflict\", \"status\": 409, \"detail\": \"Not enough stock available for sku PROD-123\", \"field\": \"sku\"}"))) })),
+													examples = @ExampleObject("{\"type\": \"https://shopstream.io/problems/conflict\", \"title\": \"Conflict\", \"status\": 409, \"detail\": \"Not enough stock available for sku PROD-123\", \"field\": \"sku\"}"))) })),
 			@RouterOperation(path = "/api/v1/orders", method = RequestMethod.GET, beanClass = OrderHandler.class,
-					beanMethod = "list", operation = @Operation(operationId = "listOrders", tags = "orders",
+					beanMethod = "list",
+					operation = @Operation(operationId = "listOrders", tags = "orders",
 							summary = "Your orders (admins: all), newest first, keyset pages",
 							security = @SecurityRequirement(name = "bearer"),
 							parameters = {
 									@Parameter(in = ParameterIn.QUERY, name = "status",
-											schema = @Schema(allowableValues = { "pending", "processing", "shipped", "delivered", "cancelled" })),
-									@Parameter(in = ParameterIn.QUERY, name = "from", description = "inclusive", example = "2026-01-01T00:00:00Z"),
-									@Parameter(in = ParameterIn.QUERY, name = "to", description = "exclusive", example = "2027-01-01T00:00:00Z"),
+											schema = @Schema(allowableValues = { "pending", "processing", "shipped",
+													"delivered", "cancelled" })),
+									@Parameter(in = ParameterIn.QUERY, name = "from", description = "inclusive",
+											example = "2026-01-01T00:00:00Z"),
+									@Parameter(in = ParameterIn.QUERY, name = "to", description = "exclusive",
+											example = "2027-01-01T00:00:00Z"),
 									@Parameter(in = ParameterIn.QUERY, name = "user_id", description = "admins only"),
 									@Parameter(in = ParameterIn.QUERY, name = "limit"),
 									@Parameter(in = ParameterIn.QUERY, name = "after") },
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									array = @ArraySchema(schema = @Schema(implementation = Order.class)),
-									examples = @ExampleObject(value = "[" + ORDER + "]"))))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(
+											array = @ArraySchema(schema = @Schema(implementation = Order.class)),
+											examples = @ExampleObject("[" + ORDER + "]"))))),
 			@RouterOperation(path = "/api/v1/orders/export", method = RequestMethod.GET, beanClass = OrderHandler.class,
-					beanMethod = "export", operation = @Operation(operationId = "exportOrders", tags = "orders",
+					beanMethod = "export",
+					operation = @Operation(operationId = "exportOrders", tags = "orders",
 							summary = "Every matching order as NDJSON, oldest first, in constant memory (admin)",
 							security = @SecurityRequirement(name = "bearer"),
-							parameters = {
-									@Parameter(in = ParameterIn.QUERY, name = "status"),
+							parameters = { @Parameter(in = ParameterIn.QUERY, name = "status"),
 									@Parameter(in = ParameterIn.QUERY, name = "from"),
 									@Parameter(in = ParameterIn.QUERY, name = "to"),
 									@Parameter(in = ParameterIn.QUERY, name = "user_id") },
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									mediaType = "application/x-ndjson", examples = @ExampleObject(value = ORDER))))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(mediaType = "application/x-ndjson",
+											examples = @ExampleObject(ORDER))))),
 			@RouterOperation(path = "/api/v1/orders/{id}", method = RequestMethod.GET, beanClass = OrderHandler.class,
-					beanMethod = "get", operation = @Operation(operationId = "getOrder", tags = "orders",
-							summary = "One of your orders (admins: any)", security = @SecurityRequirement(name = "bearer"),
+					beanMethod = "get",
+					operation = @Operation(operationId = "getOrder", tags = "orders",
+							summary = "One of your orders (admins: any)",
+							security = @SecurityRequirement(name = "bearer"),
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									schema = @Schema(implementation = Order.class), examples = @ExampleObject(value = ORDER))))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(schema = @Schema(implementation = Order.class),
+											examples = @ExampleObject(ORDER))))),
 			@RouterOperation(path = "/api/v1/orders/{id}/status", method = RequestMethod.POST,
 					beanClass = OrderHandler.class, beanMethod = "changeStatus",
 					operation = @Operation(operationId = "changeOrderStatus", tags = "orders",
@@ -107,11 +120,13 @@ class OrderRouter {
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = StatusRequest.class),
-									examples = @ExampleObject(value = "{\"status\": \"shipped\", \"note\": \"DHL 123\"}"))),
+									examples = @ExampleObject("{\"status\": \"shipped\", \"note\": \"DHL 123\"}"))),
 							responses = {
-									@ApiResponse(responseCode = "200", content = @Content(
-											schema = @Schema(implementation = Order.class), examples = @ExampleObject(value = ORDER))),
-									@ApiResponse(responseCode = CONFLICT, description = "not an allowed step from the current status",
+									@ApiResponse(responseCode = "200",
+											content = @Content(schema = @Schema(implementation = Order.class),
+													examples = @ExampleObject(ORDER))),
+									@ApiResponse(responseCode = CONFLICT,
+											description = "not an allowed step from the current status",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}/orders", method = RequestMethod.GET,
@@ -122,14 +137,16 @@ class OrderRouter {
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = @ApiResponse(responseCode = "200", content = @Content(
 									schema = @Schema(implementation = CustomerOrders.View.class),
-									examples = @ExampleObject(value = "{\"user_id\": \"665f1c2e8b3e4a1d2c3b4a59\", \"email\": \"ada@example.com\", \"username\": \"ada\", \"orders\": [" + ORDER + "]}"))))) })
+									examples = @ExampleObject("{\"user_id\": \"665f1c2e8b3e4a1d2c3b4a59\", \"email\": \"ada@example.com\", \"username\": \"ada\", \"orders\": ["
+											+ ORDER + "]}"))))) })
 	RouterFunction<ServerResponse> orderRoutes(OrderHandler handler) {
-		return route().path("/api/v1/orders", (orders) -> orders
-				.POST("", handler::place)
-				.GET("", handler::list)
-				.GET("/export", handler::export)
-				.GET("/{id}", handler::get)
-				.POST("/{id}/status", handler::changeStatus))
+		return route()
+			.path("/api/v1/orders",
+					(orders) -> orders.POST("", handler::place)
+						.GET("", handler::list)
+						.GET("/export", handler::export)
+						.GET("/{id}", handler::get)
+						.POST("/{id}/status", handler::changeStatus))
 			.GET("/api/v1/users/{id}/orders", handler::ofUser)
 			.filter(Negotiation.JSON)
 			.build();

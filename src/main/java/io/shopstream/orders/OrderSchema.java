@@ -12,19 +12,21 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code orders} collection: a customer's orders newest first, by status, by date, and a
- * partial index over the orders that count as sales (what analytics reads).
+ * The {@code orders} collection: a customer's orders newest first, by status, by date,
+ * and a partial index over the orders that count as sales (what analytics reads).
  */
 @Component
 public class OrderSchema implements CollectionSchema {
 
 	/**
-	 * The collection's name, for every mapping and query that names it; public for the other
-	 * features' queries and tests.
+	 * The collection's name, for every mapping and query that names it; public for the
+	 * other features' queries and tests.
 	 */
 	public static final String COLLECTION = "orders";
 
-	/** The per-year order number counters {@link OrderNumbers} increments; orders' own. */
+	/**
+	 * The per-year order number counters {@link OrderNumbers} increments; orders' own.
+	 */
 	static final String COUNTERS = "order_counters";
 
 	@Override
@@ -37,17 +39,19 @@ public class OrderSchema implements CollectionSchema {
 		Document money = new Document("bsonType", "decimal");
 		Document totals = new Document("bsonType", "object")
 			.append("required", List.of("subtotal", "tax", "shipping", "discount", "total", "currency"))
-			.append("properties", new Document("subtotal", money).append("tax", money)
-				.append("shipping", money)
-				.append("discount", money)
-				.append("total", money));
+			.append("properties",
+					new Document("subtotal", money).append("tax", money)
+						.append("shipping", money)
+						.append("discount", money)
+						.append("total", money));
 		return new Document("$jsonSchema", new Document("bsonType", "object")
 			.append("required", List.of("order_number", "user", "items", "totals", "status", "created_at"))
 			.append("properties", new Document("order_number", new Document("bsonType", "string"))
 				.append("items", new Document("bsonType", "array").append("minItems", 1).append("maxItems", 100))
 				.append("totals", totals)
-				.append("status", new Document("enum", List.of("pending", "processing", "shipped", "delivered",
-						"cancelled", "completed")))
+				.append("status",
+						new Document("enum",
+								List.of("pending", "processing", "shipped", "delivered", "cancelled", "completed")))
 				.append("created_at", new Document("bsonType", "date"))));
 	}
 

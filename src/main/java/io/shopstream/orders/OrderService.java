@@ -51,11 +51,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * Places orders and moves them through their lifecycle. Placing reserves every item's stock or
- * none: in one transaction where the back-end has them, otherwise by releasing what was taken
- * when a later item fails. The order number is taken once the request is known to be valid and
- * priced, just before the reservations, so an order refused for short stock leaves a gap in the
- * numbering and nothing else.
+ * Places orders and moves them through their lifecycle. Placing reserves every item's
+ * stock or none: in one transaction where the back-end has them, otherwise by releasing
+ * what was taken when a later item fails. The order number is taken once the request is
+ * known to be valid and priced, just before the reservations, so an order refused for
+ * short stock leaves a gap in the numbering and nothing else.
  */
 @Service
 public class OrderService {
@@ -124,7 +124,7 @@ public class OrderService {
 			return this.numbers.next()
 				.map((number) -> new Order(null, number, customer(found.getT1()), priced.items(),
 						request.shippingAddress(),
-						request.billingAddress() != null ? request.billingAddress() : request.shippingAddress(),
+						(request.billingAddress() != null) ? request.billingAddress() : request.shippingAddress(),
 						new Payment(request.paymentMethod(), "pending"), priced.totals(), OrderStatus.pending,
 						List.of(new StatusChange(OrderStatus.pending, now, caller.userId(), null)), request.metadata(),
 						now, now))
@@ -152,7 +152,8 @@ public class OrderService {
 		String name = user.username();
 		if (user.profile() != null && user.profile().firstName() != null) {
 			name = (user.profile().firstName() + " "
-					+ (user.profile().lastName() != null ? user.profile().lastName() : "")).trim();
+					+ ((user.profile().lastName() != null) ? user.profile().lastName() : ""))
+				.trim();
 		}
 		return new Customer(user.id(), user.email(), name);
 	}
@@ -166,7 +167,8 @@ public class OrderService {
 		}
 		List<Item> taken = new CopyOnWriteArrayList<>();
 		return Flux.fromIterable(order.items())
-			.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()).doOnSuccess((done) -> taken.add(item)))
+			.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity())
+				.doOnSuccess((done) -> taken.add(item)))
 			.then(this.template.insert(order))
 			.onErrorResume((failure) -> Flux.fromIterable(taken)
 				.concatMap((item) -> this.inventory.release(item.sku(), item.quantity()))
@@ -185,7 +187,10 @@ public class OrderService {
 				Order.class);
 	}
 
-	/** Every matching order, oldest first, fetched {@value #EXPORT_BATCH_SIZE} at a time as the client reads. */
+	/**
+	 * Every matching order, oldest first, fetched {@value #EXPORT_BATCH_SIZE} at a time
+	 * as the client reads.
+	 */
 	Flux<Order> export(OrderFilter filter) {
 		Query query = Query.query(filter.criteria(Optional.empty()))
 			.with(Sort.by(Sort.Direction.ASC, "created_at", "_id"))
@@ -194,10 +199,11 @@ public class OrderService {
 	}
 
 	/**
-	 * Moves an order to its next status, as its owner (cancel only) or an admin. The change is
-	 * one update conditional on the status read, so two concurrent changes cannot both apply;
-	 * cancelling releases the stock, shipping takes it out of the quantity for good. (An update
-	 * and a read rather than findAndModify, which the embedded back-end leaves out of its oplog.)
+	 * Moves an order to its next status, as its owner (cancel only) or an admin. The
+	 * change is one update conditional on the status read, so two concurrent changes
+	 * cannot both apply; cancelling releases the stock, shipping takes it out of the
+	 * quantity for good. (An update and a read rather than findAndModify, which the
+	 * embedded back-end leaves out of its oplog.)
 	 */
 	Mono<Order> transition(Caller caller, ObjectId id, StatusRequest request) {
 		OrderStatus next = request.status();
@@ -206,8 +212,8 @@ public class OrderService {
 				return Mono.error(new AccessDeniedException("only admins move orders forward"));
 			}
 			if (!order.status().canBecome(next)) {
-				return Mono.error(new ConflictException(
-						"An order that is " + order.status() + " cannot become " + next, "status"));
+				return Mono.error(new ConflictException("An order that is " + order.status() + " cannot become " + next,
+						"status"));
 			}
 			Instant now = this.clock.instant();
 			Query current = Query.query(Criteria.where("_id").is(id).and("status").is(order.status().name()));
@@ -216,11 +222,11 @@ public class OrderService {
 				.push("status_history", new StatusChange(next, now, caller.userId(), request.note()));
 			Supplier<Mono<Order>> change = () -> this.template.updateFirst(current, update, Order.class)
 				.filter((result) -> result.getMatchedCount() == 1)
-				.switchIfEmpty(Mono.error(() -> new ConflictException("The order changed meanwhile; read it again",
-						"status")))
+				.switchIfEmpty(
+						Mono.error(() -> new ConflictException("The order changed meanwhile; read it again", "status")))
 				.then(stockEffect(order, next))
 				.then(this.template.findById(id, Order.class));
-			return this.transactions != null ? atomically(change) : change.get();
+			return (this.transactions != null) ? atomically(change) : change.get();
 		});
 	}
 
@@ -237,12 +243,14 @@ public class OrderService {
 	}
 
 	/**
-	 * Runs the work in one transaction, again from the start when MongoDB says the transaction
-	 * failed for a passing reason (a write conflict with a concurrent order, an election).
+	 * Runs the work in one transaction, again from the start when MongoDB says the
+	 * transaction failed for a passing reason (a write conflict with a concurrent order,
+	 * an election).
 	 */
 	private <T> Mono<T> atomically(Supplier<Mono<T>> work) {
 		return Mono.defer(() -> this.transactions.transactional(Mono.defer(work)))
-			.retryWhen(Retry.backoff(10, Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(500))
+			.retryWhen(Retry.backoff(10, Duration.ofMillis(10))
+				.maxBackoff(Duration.ofMillis(500))
 				.filter(OrderService::isTransient));
 	}
 

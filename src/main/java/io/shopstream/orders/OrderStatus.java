@@ -15,7 +15,20 @@ import java.util.Set;
  */
 public enum OrderStatus {
 
-	pending, processing, shipped, delivered, cancelled;
+	/** Placed; stock reserved, not yet being prepared. */
+	pending,
+
+	/** Being prepared by an admin; stock still reserved, still cancellable. */
+	processing,
+
+	/** Handed to the carrier; the reserved stock has left the quantity for good. */
+	shipped,
+
+	/** Received by the customer; final. */
+	delivered,
+
+	/** Called off before shipping; the reserved stock was released. Final. */
+	cancelled;
 
 	private static final Map<OrderStatus, Set<OrderStatus>> NEXT = Map.of(pending, Set.of(processing, cancelled),
 			processing, Set.of(shipped, cancelled), shipped, Set.of(delivered), delivered, Set.of(), cancelled,
@@ -26,12 +39,12 @@ public enum OrderStatus {
 	}
 
 	/**
-	 * The shortest way from one status to another by allowed transitions, both ends included
-	 * ({@code [from]} when they are the same), so that a history built from it is one the
-	 * service itself could have written. Successors are tried in declaration order, so the
-	 * answer never depends on set iteration order.
-	 *
-	 * @throws IllegalArgumentException when {@code to} cannot be reached from {@code from}
+	 * The shortest way from one status to another by allowed transitions, both ends
+	 * included ({@code [from]} when they are the same), so that a history built from it
+	 * is one the service itself could have written. Successors are tried in declaration
+	 * order, so the answer never depends on set iteration order.
+	 * @throws IllegalArgumentException when {@code to} cannot be reached from
+	 * {@code from}
 	 */
 	static List<OrderStatus> path(OrderStatus from, OrderStatus to) {
 		Map<OrderStatus, OrderStatus> cameFrom = new EnumMap<>(OrderStatus.class);

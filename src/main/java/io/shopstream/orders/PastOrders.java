@@ -20,8 +20,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes past orders in bulk for {@link OrderSeeding}: one block of order numbers per year and
- * one insert per batch, which is what keeps the demo's thousands of orders quick to load.
+ * Writes past orders in bulk for {@link OrderSeeding}: one block of order numbers per
+ * year and one insert per batch, which is what keeps the demo's thousands of orders quick
+ * to load.
  */
 @Component
 class PastOrders implements OrderSeeding {
@@ -62,11 +63,9 @@ class PastOrders implements OrderSeeding {
 				}
 				return this.template.insertAll(orders);
 			}))
-			.concatMap((order) -> holdsStock(order.status())
-					? Flux.fromIterable(order.items())
-						.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()))
-						.then(Mono.just(1L))
-					: Mono.just(1L))
+			.concatMap((order) -> holdsStock(order.status()) ? Flux.fromIterable(order.items())
+				.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()))
+				.then(Mono.just(1L)) : Mono.just(1L))
 			.count();
 	}
 
@@ -77,17 +76,20 @@ class PastOrders implements OrderSeeding {
 		List<StatusChange> history = new ArrayList<>();
 		Instant at = past.placedAt();
 		for (OrderStatus step : OrderStatus.path(OrderStatus.pending, past.status())) {
-			history.add(new StatusChange(step, at, step == OrderStatus.pending ? past.customer().id() : null, null));
+			history.add(new StatusChange(step, at, (step == OrderStatus.pending) ? past.customer().id() : null, null));
 			at = at.plus(STEP);
 		}
 		Instant updatedAt = history.get(history.size() - 1).at();
 		return new Order(null, number, OrderService.customer(past.customer()), priced.items(), past.address(),
 				past.address(),
-				new Payment(past.payment(), past.status() == OrderStatus.cancelled ? "refunded" : "completed"),
+				new Payment(past.payment(), (past.status() == OrderStatus.cancelled) ? "refunded" : "completed"),
 				priced.totals(), past.status(), history, Map.of("source", "demo"), past.placedAt(), updatedAt);
 	}
 
-	/** Pending and processing orders have reserved their stock; shipping took it out for good. */
+	/**
+	 * Pending and processing orders have reserved their stock; shipping took it out for
+	 * good.
+	 */
 	private static boolean holdsStock(OrderStatus status) {
 		return status == OrderStatus.pending || status == OrderStatus.processing;
 	}

@@ -8,9 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one source of "now" for the service; tests replace it with a fixed or offset clock. It
- * ticks in milliseconds, the precision of a MongoDB date, so what a response shows is exactly
- * what was stored.
+ * The one source of "now" for the service; tests replace it with a fixed or offset clock.
+ * It ticks in milliseconds, the precision of a MongoDB date, so what a response shows is
+ * exactly what was stored.
  */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

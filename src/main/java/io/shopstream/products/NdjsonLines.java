@@ -8,26 +8,12 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 
 /**
- * Splits a streamed body into numbered lines, one buffer at a time, holding at most one line in
- * memory. A line longer than the limit is not kept: it comes out as {@link Line#tooLong()} and
- * the rest of it is skipped, so one bad line never stops the others. Not thread-safe: one per
- * request, fed in order.
+ * Splits a streamed body into numbered lines, one buffer at a time, holding at most one
+ * line in memory. A line longer than the limit is not kept: it comes out as
+ * {@link Line#tooLong()} and the rest of it is skipped, so one bad line never stops the
+ * others. Not thread-safe: one per request, fed in order.
  */
 final class NdjsonLines {
-
-	/** One line of input, 1-based, without its line break. */
-	record Line(long number, byte[] bytes, boolean tooLong) {
-
-		boolean isBlank() {
-			for (byte b : this.bytes) {
-				if (b != ' ' && b != '\t' && b != '\r') {
-					return false;
-				}
-			}
-			return !this.tooLong;
-		}
-
-	}
 
 	private final int maxLineBytes;
 
@@ -89,6 +75,20 @@ final class NdjsonLines {
 		this.current.reset();
 		this.overflowing = false;
 		return line;
+	}
+
+	/** One line of input, 1-based, without its line break. */
+	record Line(long number, byte[] bytes, boolean tooLong) {
+
+		boolean isBlank() {
+			for (byte b : this.bytes) {
+				if (b != ' ' && b != '\t' && b != '\r') {
+					return false;
+				}
+			}
+			return !this.tooLong;
+		}
+
 	}
 
 }

@@ -6,7 +6,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity.AuthorizeExchangeSpec;
 import org.springframework.stereotype.Component;
 
-/** The catalogue is public to read and to count views in; every other write is for admins. */
+/**
+ * The catalogue is public to read and to count views in; every other write is for admins.
+ */
 @Component
 class ProductAccessRules implements AccessRules {
 

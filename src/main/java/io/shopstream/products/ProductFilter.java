@@ -2,10 +2,12 @@ package io.shopstream.products;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.shopstream.platform.web.FieldProblem;
@@ -20,9 +22,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
  * The filters and sort order of {@code GET /api/v1/products}: {@code category} (slug),
- * {@code min_price}, {@code max_price}, {@code status}, any {@code attr.<name>} with a plain
- * identifier as name, and {@code sort} ({@code -created_at} by default, {@code created_at},
- * {@code price}, {@code -price}, {@code name}).
+ * {@code min_price}, {@code max_price}, {@code status}, any {@code attr.<name>} with a
+ * plain identifier as name, and {@code sort} ({@code -created_at} by default,
+ * {@code created_at}, {@code price}, {@code -price}, {@code name}).
  */
 record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, Optional<BigDecimal> maxPrice,
 		Optional<ProductStatus> status, Map<String, String> attributes, String sort) {
@@ -41,7 +43,7 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 		request.queryParams().forEach((name, values) -> {
 			if (name.startsWith("attr.")) {
 				if (!ATTRIBUTE.matcher(name).matches()) {
-					problems.add(new FieldProblem(name.length() > 80 ? name.substring(0, 80) : name,
+					problems.add(new FieldProblem((name.length() > 80) ? name.substring(0, 80) : name,
 							"attribute names must be plain identifiers"));
 				}
 				else if (values.size() != 1 || values.get(0).length() > 200) {
@@ -58,8 +60,8 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 		if (attributes.size() > 10) {
 			throw InvalidRequestException.forField("attr", "at most 10 attribute filters");
 		}
-		java.util.Set<String> allowed = new java.util.HashSet<>(List.of("category", "min_price", "max_price",
-				"status", "sort", "limit", "after"));
+		Set<String> allowed = new HashSet<>(
+				List.of("category", "min_price", "max_price", "status", "sort", "limit", "after"));
 		attributes.keySet().forEach((name) -> allowed.add("attr." + name));
 		QueryParams.allowOnly(request, allowed);
 		Optional<String> category = request.queryParam("category").map((slug) -> {
@@ -100,8 +102,8 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 	}
 
 	/**
-	 * A query value may mean the text or, when it reads as one, the number or boolean (MongoDB
-	 * compares numbers by value across int, long and double).
+	 * A query value may mean the text or, when it reads as one, the number or boolean
+	 * (MongoDB compares numbers by value across int, long and double).
 	 */
 	private static List<Object> candidates(String value) {
 		List<Object> candidates = new ArrayList<>(List.of(value));
@@ -128,9 +130,9 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 	}
 
 	/**
-	 * The index known to serve this query best, where the planner might pick another: a status
-	 * filter sorted by newest first is exactly {@code status_created_at}; a price range sorted by
-	 * price is {@code price}. Otherwise the planner chooses.
+	 * The index known to serve this query best, where the planner might pick another: a
+	 * status filter sorted by newest first is exactly {@code status_created_at}; a price
+	 * range sorted by price is {@code price}. Otherwise the planner chooses.
 	 */
 	Optional<String> hint() {
 		if (this.status.isPresent() && this.sort.equals("-created_at") && this.category.isEmpty()

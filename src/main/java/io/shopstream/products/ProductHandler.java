@@ -3,6 +3,7 @@ package io.shopstream.products;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 
 import io.shopstream.platform.limits.Admission;
@@ -26,7 +27,10 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
-/** HTTP for {@code /api/v1/products}. Reads are public; writes are admin-only by {@link ProductAccessRules}. */
+/**
+ * HTTP for {@code /api/v1/products}. Reads are public; writes are admin-only by
+ * {@link ProductAccessRules}.
+ */
 @Component
 class ProductHandler {
 
@@ -68,10 +72,12 @@ class ProductHandler {
 
 	Mono<ServerResponse> search(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of("q", "limit"));
-		String words = request.queryParam("q").filter((q) -> !q.isBlank() && q.length() <= 200)
+		String words = request.queryParam("q")
+			.filter((q) -> !q.isBlank() && q.length() <= 200)
 			.orElseThrow(() -> InvalidRequestException.forField("q", "must be 1 to 200 characters"));
 		int limit = PageRequest.from(request).limit();
-		return ServerResponse.ok().contentType(ListResponses.mediaType(request))
+		return ServerResponse.ok()
+			.contentType(ListResponses.mediaType(request))
 			.body(this.products.search(words, limit), ProductService.ScoredProduct.class);
 	}
 
@@ -97,12 +103,11 @@ class ProductHandler {
 		QueryParams.allowOnly(request, Set.of("batch_size"));
 		MediaType contentType = request.headers().contentType().orElse(null);
 		if (contentType == null || !MediaType.APPLICATION_NDJSON.isCompatibleWith(contentType)) {
-			throw new UnsupportedMediaTypeStatusException(contentType, java.util.List.of(MediaType.APPLICATION_NDJSON));
+			throw new UnsupportedMediaTypeStatusException(contentType, List.of(MediaType.APPLICATION_NDJSON));
 		}
 		int batchSize = QueryParams.wholeNumber(request, "batch_size", 1, 10_000).orElse(1000);
 		this.admission.admit(request.exchange(), Work.IMPORT);
-		return this.importer.run(request.body(BodyExtractors.toDataBuffers()), batchSize)
-			.flatMap(Responses::ok);
+		return this.importer.run(request.body(BodyExtractors.toDataBuffers()), batchSize).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> recordView(ServerRequest request) {
@@ -127,10 +132,8 @@ class ProductHandler {
 				.body(this.views.series(id, from, to, granularity), ViewCount.class));
 	}
 
-
 	private static ObjectId id(ServerRequest request) {
 		return Ids.parse("id", request.pathVariable("id"));
 	}
-
 
 }

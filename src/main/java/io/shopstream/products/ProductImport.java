@@ -3,6 +3,7 @@ package io.shopstream.products;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -34,12 +35,13 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * NDJSON bulk import: one product per line, any number of lines. The body is read as a stream,
- * each line is checked on its own, and valid lines are upserted by sku with unordered
- * {@code bulkWrite}s of one batch each, at write concern majority. Backpressure holds one batch
- * in memory whatever the file size. A refused line is reported with its number and reason and
- * never stops the others. Only inserts set {@code created_at}/{@code updated_at}, so importing the
- * same file again matches every product and changes none.
+ * NDJSON bulk import: one product per line, any number of lines. The body is read as a
+ * stream, each line is checked on its own, and valid lines are upserted by sku with
+ * unordered {@code bulkWrite}s of one batch each, at write concern majority. Backpressure
+ * holds one batch in memory whatever the file size. A refused line is reported with its
+ * number and reason and never stops the others. Only inserts set
+ * {@code created_at}/{@code updated_at}, so importing the same file again matches every
+ * product and changes none.
  */
 @Component
 class ProductImport {
@@ -124,7 +126,7 @@ class ProductImport {
 				tally.written(batch.size() - ex.getWriteErrors().size(), ex.getWriteResult());
 				for (BulkWriteError error : ex.getWriteErrors()) {
 					tally.refuse(batch.get(error.getIndex()).number(),
-							error.getCode() == 11000 ? "another line wrote the same sku at the same time"
+							(error.getCode() == 11000) ? "another line wrote the same sku at the same time"
 									: "MongoDB refused the product (code " + error.getCode() + ")");
 				}
 				return Mono.empty();
@@ -182,9 +184,9 @@ class ProductImport {
 
 		ImportReport report() {
 			List<LineError> sorted = new ArrayList<>(this.errors);
-			sorted.sort(java.util.Comparator.comparingLong(LineError::line));
-			return new ImportReport(this.lines, this.valid, this.matched, this.upserted, this.modified,
-					this.errorCount, sorted);
+			sorted.sort(Comparator.comparingLong(LineError::line));
+			return new ImportReport(this.lines, this.valid, this.matched, this.upserted, this.modified, this.errorCount,
+					sorted);
 		}
 
 	}

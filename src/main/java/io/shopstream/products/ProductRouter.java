@@ -50,34 +50,40 @@ class ProductRouter {
 	@Bean
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/products", method = RequestMethod.GET, beanClass = ProductHandler.class,
-					beanMethod = "list", operation = @Operation(operationId = "listProducts", tags = "products",
+					beanMethod = "list",
+					operation = @Operation(operationId = "listProducts", tags = "products",
 							summary = "List products, streamed, one keyset page at a time",
 							parameters = {
-									@Parameter(in = ParameterIn.QUERY, name = "category", description = "category slug"),
+									@Parameter(in = ParameterIn.QUERY, name = "category",
+											description = "category slug"),
 									@Parameter(in = ParameterIn.QUERY, name = "min_price", example = "10.00"),
 									@Parameter(in = ParameterIn.QUERY, name = "max_price", example = "99.99"),
 									@Parameter(in = ParameterIn.QUERY, name = "status",
 											schema = @Schema(allowableValues = { "draft", "active", "discontinued" })),
-									@Parameter(in = ParameterIn.QUERY, name = "attr.color", example = "Black",
+									@Parameter(
+											in = ParameterIn.QUERY, name = "attr.color", example = "Black",
 											description = "any attr.<name>, name a plain identifier"),
 									@Parameter(in = ParameterIn.QUERY, name = "sort",
-											schema = @Schema(allowableValues = { "-created_at", "created_at", "price", "-price", "name" })),
+											schema = @Schema(allowableValues = { "-created_at", "created_at", "price",
+													"-price", "name" })),
 									@Parameter(in = ParameterIn.QUERY, name = "limit"),
 									@Parameter(in = ParameterIn.QUERY, name = "after") },
 							responses = @ApiResponse(responseCode = "200",
 									description = "JSON array or NDJSON; next page in Link: <...>; rel=\"next\"",
-									content = @Content(array = @ArraySchema(schema = @Schema(implementation = Product.class)),
-											examples = @ExampleObject(value = "[" + PRODUCT + "]"))))),
+									content = @Content(
+											array = @ArraySchema(schema = @Schema(implementation = Product.class)),
+											examples = @ExampleObject("[" + PRODUCT + "]"))))),
 			@RouterOperation(path = "/api/v1/products", method = RequestMethod.POST, beanClass = ProductHandler.class,
-					beanMethod = "create", operation = @Operation(operationId = "createProduct", tags = "products",
+					beanMethod = "create",
+					operation = @Operation(operationId = "createProduct", tags = "products",
 							summary = "Create a product (admin)", security = @SecurityRequirement(name = "bearer"),
-							requestBody = @RequestBody(required = true, content = @Content(
-									schema = @Schema(implementation = ProductDraft.class),
-									examples = @ExampleObject(value = PRODUCT_DRAFT))),
+							requestBody = @RequestBody(required = true,
+									content = @Content(schema = @Schema(implementation = ProductDraft.class),
+											examples = @ExampleObject(PRODUCT_DRAFT))),
 							responses = {
-									@ApiResponse(responseCode = "201", content = @Content(
-											schema = @Schema(implementation = Product.class),
-											examples = @ExampleObject(value = PRODUCT))),
+									@ApiResponse(responseCode = "201",
+											content = @Content(schema = @Schema(implementation = Product.class),
+													examples = @ExampleObject(PRODUCT))),
 									@ApiResponse(responseCode = "409", description = "sku taken",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
@@ -90,10 +96,10 @@ class ProductRouter {
 									schema = @Schema(type = "integer", defaultValue = "1000")),
 							requestBody = @RequestBody(required = true, content = @Content(
 									mediaType = "application/x-ndjson",
-									examples = @ExampleObject(value = "{\"sku\": \"A-1\", \"name\": \"A\", \"pricing\": {\"base_price\": \"1.00\", \"currency\": \"USD\"}}\n"))),
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									schema = @Schema(implementation = ImportReport.class),
-									examples = @ExampleObject(value = IMPORT_REPORT))))),
+									examples = @ExampleObject("{\"sku\": \"A-1\", \"name\": \"A\", \"pricing\": {\"base_price\": \"1.00\", \"currency\": \"USD\"}}\n"))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(schema = @Schema(implementation = ImportReport.class),
+											examples = @ExampleObject(IMPORT_REPORT))))),
 			@RouterOperation(path = "/api/v1/products/search", method = RequestMethod.GET,
 					beanClass = ProductHandler.class, beanMethod = "search",
 					operation = @Operation(operationId = "searchProducts", tags = "products",
@@ -101,8 +107,9 @@ class ProductRouter {
 							parameters = { @Parameter(in = ParameterIn.QUERY, name = "q", example = "premium wireless"),
 									@Parameter(in = ParameterIn.QUERY, name = "limit") },
 							responses = {
-									@ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(
-											value = "[{\"product\": " + PRODUCT + ", \"score\": 1.5}]"))),
+									@ApiResponse(responseCode = "200",
+											content = @Content(examples = @ExampleObject("[{\"product\": " + PRODUCT
+													+ ", \"score\": 1.5}]"))),
 									@ApiResponse(responseCode = "501", description = "the back-end lacks text search",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
@@ -110,20 +117,20 @@ class ProductRouter {
 					beanClass = ProductHandler.class, beanMethod = "get",
 					operation = @Operation(operationId = "getProduct", tags = "products", summary = "Get a product",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									schema = @Schema(implementation = Product.class),
-									examples = @ExampleObject(value = PRODUCT))))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(schema = @Schema(implementation = Product.class),
+											examples = @ExampleObject(PRODUCT))))),
 			@RouterOperation(path = "/api/v1/products/{id}", method = RequestMethod.PUT,
 					beanClass = ProductHandler.class, beanMethod = "replace",
 					operation = @Operation(operationId = "replaceProduct", tags = "products",
 							summary = "Replace a product (admin)", security = @SecurityRequirement(name = "bearer"),
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
-							requestBody = @RequestBody(required = true, content = @Content(
-									schema = @Schema(implementation = ProductDraft.class),
-									examples = @ExampleObject(value = PRODUCT_DRAFT))),
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									schema = @Schema(implementation = Product.class),
-									examples = @ExampleObject(value = PRODUCT))))),
+							requestBody = @RequestBody(required = true,
+									content = @Content(schema = @Schema(implementation = ProductDraft.class),
+											examples = @ExampleObject(PRODUCT_DRAFT))),
+							responses = @ApiResponse(responseCode = "200",
+									content = @Content(schema = @Schema(implementation = Product.class),
+											examples = @ExampleObject(PRODUCT))))),
 			@RouterOperation(path = "/api/v1/products/{id}", method = RequestMethod.DELETE,
 					beanClass = ProductHandler.class, beanMethod = "delete",
 					operation = @Operation(operationId = "deleteProduct", tags = "products",
@@ -133,7 +140,8 @@ class ProductRouter {
 			@RouterOperation(path = "/api/v1/products/{id}/views", method = RequestMethod.POST,
 					beanClass = ProductHandler.class, beanMethod = "recordView",
 					operation = @Operation(operationId = "recordProductView", tags = "products",
-							summary = "Count one view of a product", parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+							summary = "Count one view of a product",
+							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = @ApiResponse(responseCode = "204"))),
 			@RouterOperation(path = "/api/v1/products/{id}/views", method = RequestMethod.GET,
 					beanClass = ProductHandler.class, beanMethod = "viewSeries",
@@ -144,19 +152,20 @@ class ProductRouter {
 									@Parameter(in = ParameterIn.QUERY, name = "to", example = "2026-11-25T00:00:00Z"),
 									@Parameter(in = ParameterIn.QUERY, name = "granularity",
 											schema = @Schema(allowableValues = { "hour", "day" })) },
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(
-									value = "[{\"period\": \"2026-11-24T13:00:00Z\", \"views\": 42}]"))))) })
+							responses = @ApiResponse(responseCode = "200", content = @Content(
+									examples = @ExampleObject("[{\"period\": \"2026-11-24T13:00:00Z\", \"views\": 42}]"))))) })
 	RouterFunction<ServerResponse> productRoutes(ProductHandler handler) {
-		return route().path("/api/v1/products", (products) -> products
-				.GET("", handler::list)
-				.POST("", handler::create)
-				.POST("/bulk", handler::bulkImport)
-				.GET("/search", handler::search)
-				.GET("/{id}", handler::get)
-				.PUT("/{id}", handler::replace)
-				.DELETE("/{id}", handler::delete)
-				.POST("/{id}/views", handler::recordView)
-				.GET("/{id}/views", handler::viewSeries))
+		return route()
+			.path("/api/v1/products",
+					(products) -> products.GET("", handler::list)
+						.POST("", handler::create)
+						.POST("/bulk", handler::bulkImport)
+						.GET("/search", handler::search)
+						.GET("/{id}", handler::get)
+						.PUT("/{id}", handler::replace)
+						.DELETE("/{id}", handler::delete)
+						.POST("/{id}/views", handler::recordView)
+						.GET("/{id}/views", handler::viewSeries))
 			.filter(Negotiation.JSON)
 			.build();
 	}

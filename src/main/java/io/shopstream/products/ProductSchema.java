@@ -33,19 +33,22 @@ class ProductSchema implements CollectionSchema {
 			.append("properties", new Document("type", new Document("enum", List.of("percentage", "fixed")))
 				.append("value", new Document("bsonType", "decimal")));
 		Document pricing = new Document("bsonType", "object").append("required", List.of("base_price", "currency"))
-			.append("properties", new Document("base_price", new Document("bsonType", "decimal").append("minimum", 0))
-				.append("currency", new Document("bsonType", "string").append("pattern", "^[A-Z]{3}$"))
-				.append("tax_rate", new Document("bsonType", "decimal"))
-				.append("discounts", new Document("bsonType", "array").append("maxItems", 20).append("items", discount)));
+			.append("properties",
+					new Document("base_price", new Document("bsonType", "decimal").append("minimum", 0))
+						.append("currency", new Document("bsonType", "string").append("pattern", "^[A-Z]{3}$"))
+						.append("tax_rate", new Document("bsonType", "decimal"))
+						.append("discounts",
+								new Document("bsonType", "array").append("maxItems", 20).append("items", discount)));
 		Document properties = new Document("sku", new Document("bsonType", "string").append("maxLength", 64))
 			.append("name", new Document("bsonType", "string").append("maxLength", 200))
 			.append("attributes", new Document("bsonType", "object"))
 			.append("pricing", pricing)
 			.append("status", new Document("enum", List.of("draft", "active", "discontinued")))
 			.append("created_at", new Document("bsonType", "date"));
-		return new Document("$jsonSchema", new Document("bsonType", "object")
-			.append("required", List.of("sku", "name", "pricing", "status", "created_at"))
-			.append("properties", properties));
+		return new Document("$jsonSchema",
+				new Document("bsonType", "object")
+					.append("required", List.of("sku", "name", "pricing", "status", "created_at"))
+					.append("properties", properties));
 	}
 
 	@Override

@@ -23,7 +23,10 @@ import org.springframework.data.mongodb.core.query.TextCriteria;
 import org.springframework.data.mongodb.core.query.TextQuery;
 import org.springframework.stereotype.Service;
 
-/** The catalogue: products by id, sku, filters and text; writes come from admins and imports. */
+/**
+ * The catalogue: products by id, sku, filters and text; writes come from admins and
+ * imports.
+ */
 @Service
 public class ProductService {
 
@@ -93,10 +96,10 @@ public class ProductService {
 	}
 
 	static Product fromDraft(String id, ProductDraft draft, Instant createdAt, Instant updatedAt) {
-		ProductStatus status = draft.status() != null ? draft.status() : ProductStatus.active;
-		return new Product(id, draft.sku(), draft.name(), draft.slug() != null ? draft.slug() : slugOf(draft.name()),
+		ProductStatus status = (draft.status() != null) ? draft.status() : ProductStatus.active;
+		return new Product(id, draft.sku(), draft.name(), (draft.slug() != null) ? draft.slug() : slugOf(draft.name()),
 				draft.description(), draft.category(), draft.vendorId(), draft.attributes(), draft.pricing(),
-				draft.seo(), status, createdAt, updatedAt, status == ProductStatus.active ? createdAt : null);
+				draft.seo(), status, createdAt, updatedAt, (status == ProductStatus.active) ? createdAt : null);
 	}
 
 	static String slugOf(String name) {

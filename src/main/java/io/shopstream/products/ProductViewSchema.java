@@ -11,8 +11,9 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code product_view_buckets}: the bucket pattern, one document per product per hour with the
- * hour's count and one counter per minute, instead of an ever-growing array on the product.
+ * {@code product_view_buckets}: the bucket pattern, one document per product per hour
+ * with the hour's count and one counter per minute, instead of an ever-growing array on
+ * the product.
  */
 @Component
 class ProductViewSchema implements CollectionSchema {
@@ -26,12 +27,13 @@ class ProductViewSchema implements CollectionSchema {
 
 	@Override
 	public Document validator() {
-		return new Document("$jsonSchema", new Document("bsonType", "object")
-			.append("required", List.of("product_id", "hour", "count"))
-			.append("properties", new Document("product_id", new Document("bsonType", "objectId"))
-				.append("hour", new Document("bsonType", "date"))
-				.append("count", new Document("bsonType", List.of("int", "long")))
-				.append("minutes", new Document("bsonType", "object").append("maxProperties", 60))));
+		return new Document("$jsonSchema",
+				new Document("bsonType", "object").append("required", List.of("product_id", "hour", "count"))
+					.append("properties",
+							new Document("product_id", new Document("bsonType", "objectId"))
+								.append("hour", new Document("bsonType", "date"))
+								.append("count", new Document("bsonType", List.of("int", "long")))
+								.append("minutes", new Document("bsonType", "object").append("maxProperties", 60))));
 	}
 
 	@Override

@@ -19,8 +19,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts product views in hourly buckets: one upsert with {@code $inc} of the hour's count and
- * the minute's slot per view, and series by hour or by day (UTC) read back from the buckets.
+ * Counts product views in hourly buckets: one upsert with {@code $inc} of the hour's
+ * count and the minute's slot per view, and series by hour or by day (UTC) read back from
+ * the buckets.
  */
 @Component
 class ProductViews {
@@ -49,13 +50,18 @@ class ProductViews {
 			.then();
 	}
 
-	/** Views per hour or per UTC day in [from, to), oldest first; periods without views are left out. */
+	/**
+	 * Views per hour or per UTC day in [from, to), oldest first; periods without views
+	 * are left out.
+	 */
 	Flux<ViewCount> series(ObjectId product, Instant from, Instant to, Granularity granularity) {
 		Flux<ViewCount> hours = this.template.getCollection(ProductViewSchema.COLLECTION)
-			.flatMapMany((buckets) -> Flux.from(buckets
-				.find(Filters.and(Filters.eq("product_id", product), Filters.gte("hour", Date.from(from)),
-						Filters.lt("hour", Date.from(to))))
-				.sort(Sorts.ascending("hour"))))
+			.flatMapMany(
+					(buckets) -> Flux.from(
+							buckets
+								.find(Filters.and(Filters.eq("product_id", product),
+										Filters.gte("hour", Date.from(from)), Filters.lt("hour", Date.from(to))))
+								.sort(Sorts.ascending("hour"))))
 			.map((bucket) -> new ViewCount(bucket.getDate("hour").toInstant(),
 					bucket.get("count", Number.class).longValue()));
 		if (granularity == Granularity.hour) {

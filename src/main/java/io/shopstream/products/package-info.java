@@ -1,5 +1,6 @@
 /**
- * The catalogue: products with free-form attributes, exact prices and discounts, filtered and
- * keyset-paginated lists, NDJSON bulk import by sku, text search, and hourly view buckets.
+ * The catalogue: products with free-form attributes, exact prices and discounts, filtered
+ * and keyset-paginated lists, NDJSON bulk import by sku, text search, and hourly view
+ * buckets.
  */
 package io.shopstream.products;

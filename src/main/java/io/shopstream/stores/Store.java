@@ -6,10 +6,12 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A store in the {@code stores} collection; {@code location} is a GeoJSON point [longitude, latitude]. */
+/**
+ * A store in the {@code stores} collection; {@code location} is a GeoJSON point
+ * [longitude, latitude].
+ */
 @Document(StoreSchema.COLLECTION)
-public record Store(@Id String id, String name, StoreStatus status, Location location, String city,
-		Instant createdAt) {
+public record Store(@Id String id, String name, StoreStatus status, Location location, String city, Instant createdAt) {
 
 	/** A GeoJSON point. */
 	public record Location(String type, List<Double> coordinates) {
@@ -22,7 +24,11 @@ public record Store(@Id String id, String name, StoreStatus status, Location loc
 
 	public enum StoreStatus {
 
-		open, closed
+		/** Trading; found by nearby-store searches. */
+		open,
+
+		/** Not trading; left out of nearby-store searches. */
+		closed
 
 	}
 

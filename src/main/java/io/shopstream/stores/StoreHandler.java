@@ -34,8 +34,7 @@ class StoreHandler {
 
 	Mono<ServerResponse> get(ServerRequest request) {
 		QueryParams.allowOnly(request, Set.of());
-		return this.stores.get(Ids.parse("id", request.pathVariable("id")))
-			.flatMap(Responses::ok);
+		return this.stores.get(Ids.parse("id", request.pathVariable("id"))).flatMap(Responses::ok);
 	}
 
 	Mono<ServerResponse> create(ServerRequest request) {

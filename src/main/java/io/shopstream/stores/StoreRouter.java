@@ -33,38 +33,42 @@ class StoreRouter {
 	@Bean
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/stores", method = RequestMethod.GET, beanClass = StoreHandler.class,
-					beanMethod = "list", operation = @Operation(operationId = "listStores", tags = "stores",
-							summary = "All stores by name",
+					beanMethod = "list",
+					operation = @Operation(operationId = "listStores", tags = "stores", summary = "All stores by name",
 							responses = @ApiResponse(responseCode = "200",
-									content = @Content(examples = @ExampleObject(value = "[" + STORE + "]"))))),
+									content = @Content(examples = @ExampleObject("[" + STORE + "]"))))),
 			@RouterOperation(path = "/api/v1/stores", method = RequestMethod.POST, beanClass = StoreHandler.class,
-					beanMethod = "create", operation = @Operation(operationId = "createStore", tags = "stores",
+					beanMethod = "create",
+					operation = @Operation(operationId = "createStore", tags = "stores",
 							summary = "Open a store (admin)", security = @SecurityRequirement(name = "bearer"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = NewStore.class),
-									examples = @ExampleObject(value = "{\"name\": \"Shopstream Midtown\", \"city\": \"New York\", \"longitude\": -73.97, \"latitude\": 40.77}"))),
+									examples = @ExampleObject("{\"name\": \"Shopstream Midtown\", \"city\": \"New York\", \"longitude\": -73.97, \"latitude\": 40.77}"))),
 							responses = @ApiResponse(responseCode = "201",
-									content = @Content(examples = @ExampleObject(value = STORE))))),
+									content = @Content(examples = @ExampleObject(STORE))))),
 			@RouterOperation(path = "/api/v1/stores/near", method = RequestMethod.GET, beanClass = StoreHandler.class,
-					beanMethod = "near", operation = @Operation(operationId = "storesNear", tags = "stores",
+					beanMethod = "near",
+					operation = @Operation(operationId = "storesNear", tags = "stores",
 							summary = "Open stores near a point, nearest first; 501 on the embedded back-end",
 							parameters = { @Parameter(in = ParameterIn.QUERY, name = "lng", example = "-73.97"),
 									@Parameter(in = ParameterIn.QUERY, name = "lat", example = "40.77"),
 									@Parameter(in = ParameterIn.QUERY, name = "max_m", example = "5000"),
 									@Parameter(in = ParameterIn.QUERY, name = "min_m", example = "0") },
-							responses = @ApiResponse(responseCode = "200", content = @Content(examples = @ExampleObject(
-									value = "[{\"store\": " + STORE + ", \"distance_m\": 120}]"))))),
+							responses = @ApiResponse(responseCode = "200", content = @Content(
+									examples = @ExampleObject("[{\"store\": " + STORE + ", \"distance_m\": 120}]"))))),
 			@RouterOperation(path = "/api/v1/stores/{id}", method = RequestMethod.GET, beanClass = StoreHandler.class,
-					beanMethod = "get", operation = @Operation(operationId = "getStore", tags = "stores",
-							summary = "A store", parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+					beanMethod = "get",
+					operation = @Operation(operationId = "getStore", tags = "stores", summary = "A store",
+							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = @ApiResponse(responseCode = "200",
-									content = @Content(examples = @ExampleObject(value = STORE))))) })
+									content = @Content(examples = @ExampleObject(STORE))))) })
 	RouterFunction<ServerResponse> storeRoutes(StoreHandler handler) {
-		return route().path("/api/v1/stores", (stores) -> stores
-				.GET("", handler::list)
-				.POST("", handler::create)
-				.GET("/near", handler::near)
-				.GET("/{id}", handler::get))
+		return route()
+			.path("/api/v1/stores",
+					(stores) -> stores.GET("", handler::list)
+						.POST("", handler::create)
+						.GET("/near", handler::near)
+						.GET("/{id}", handler::get))
 			.filter(Negotiation.JSON)
 			.build();
 	}

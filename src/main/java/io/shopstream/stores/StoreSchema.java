@@ -24,13 +24,14 @@ class StoreSchema implements CollectionSchema {
 	@Override
 	public Document validator() {
 		Document point = new Document("bsonType", "object").append("required", List.of("type", "coordinates"))
-			.append("properties", new Document("type", new Document("enum", List.of("Point")))
-				.append("coordinates", new Document("bsonType", "array").append("minItems", 2).append("maxItems", 2)));
-		return new Document("$jsonSchema", new Document("bsonType", "object")
-			.append("required", List.of("name", "status", "location"))
-			.append("properties", new Document("name", new Document("bsonType", "string"))
-				.append("status", new Document("enum", List.of("open", "closed")))
-				.append("location", point)));
+			.append("properties", new Document("type", new Document("enum", List.of("Point"))).append("coordinates",
+					new Document("bsonType", "array").append("minItems", 2).append("maxItems", 2)));
+		return new Document("$jsonSchema",
+				new Document("bsonType", "object").append("required", List.of("name", "status", "location"))
+					.append("properties",
+							new Document("name", new Document("bsonType", "string"))
+								.append("status", new Document("enum", List.of("open", "closed")))
+								.append("location", point)));
 	}
 
 	@Override

@@ -9,15 +9,20 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.geo.Distance;
 import org.springframework.data.geo.Metrics;
+import org.springframework.data.geo.Point;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.NearQuery;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Stores: created by admins, listed for everyone, found near a point where the back-end has geo queries. */
+/**
+ * Stores: created by admins, listed for everyone, found near a point where the back-end
+ * has geo queries.
+ */
 @Service
 public class StoreService {
 
@@ -37,14 +42,13 @@ public class StoreService {
 	}
 
 	public Mono<Store> create(NewStore store) {
-		return this.template.insert(new Store(null, store.name(),
-				store.status() != null ? store.status() : Store.StoreStatus.open,
-				Store.Location.of(store.longitude(), store.latitude()), store.city(), this.clock.instant()));
+		return this.template
+			.insert(new Store(null, store.name(), (store.status() != null) ? store.status() : Store.StoreStatus.open,
+					Store.Location.of(store.longitude(), store.latitude()), store.city(), this.clock.instant()));
 	}
 
 	Flux<Store> list() {
-		return this.template.find(new Query().limit(MAX_RESULTS).with(org.springframework.data.domain.Sort.by("name")),
-				Store.class);
+		return this.template.find(new Query().limit(MAX_RESULTS).with(Sort.by("name")), Store.class);
 	}
 
 	Mono<Store> get(ObjectId id) {
@@ -52,10 +56,12 @@ public class StoreService {
 			.switchIfEmpty(Mono.error(() -> new NotFoundException("No store with id " + id.toHexString())));
 	}
 
-	/** Open stores between minMeters and maxMeters of the point, nearest first ($geoNear). */
+	/**
+	 * Open stores between minMeters and maxMeters of the point, nearest first ($geoNear).
+	 */
 	Flux<NearbyStore> near(double longitude, double latitude, double minMeters, double maxMeters) {
 		this.capabilities.require(Capability.GEO_QUERIES);
-		NearQuery near = NearQuery.near(new org.springframework.data.geo.Point(longitude, latitude), Metrics.KILOMETERS)
+		NearQuery near = NearQuery.near(new Point(longitude, latitude), Metrics.KILOMETERS)
 			.spherical(true)
 			.minDistance(new Distance(minMeters / 1000, Metrics.KILOMETERS))
 			.maxDistance(new Distance(maxMeters / 1000, Metrics.KILOMETERS))

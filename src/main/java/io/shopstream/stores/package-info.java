@@ -1,2 +1,5 @@
-/** Physical stores with a GeoJSON location: listed for everyone, found by distance on a real MongoDB. */
+/**
+ * Physical stores with a GeoJSON location: listed for everyone, found by distance on a
+ * real MongoDB.
+ */
 package io.shopstream.stores;

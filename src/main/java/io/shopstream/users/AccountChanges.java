@@ -15,11 +15,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code PATCH /users/{id}} with the proof and the clean-up that credentials need. A stolen
- * session must not be enough to take an account over, so users changing their own password or
- * email first give the current password (wrong guesses count against the login throttle). A new
- * password ends the sessions opened with the old one: the user's other sessions when they change
- * it themselves (the request's own session stays), all of them when an admin resets it.
+ * {@code PATCH /users/{id}} with the proof and the clean-up that credentials need. A
+ * stolen session must not be enough to take an account over, so users changing their own
+ * password or email first give the current password (wrong guesses count against the
+ * login throttle). A new password ends the sessions opened with the old one: the user's
+ * other sessions when they change it themselves (the request's own session stays), all of
+ * them when an admin resets it.
  */
 @Component
 class AccountChanges {
@@ -43,9 +44,8 @@ class AccountChanges {
 
 	/**
 	 * Applies the changes for this caller.
-	 *
-	 * @param requestToken the bearer token the request came with, whose session a user's own
-	 * password change keeps; a JWT opened no session, so then every session ends
+	 * @param requestToken the bearer token the request came with, whose session a user's
+	 * own password change keeps; a JWT opened no session, so then every session ends
 	 * @param clientAddress where the request comes from, for the throttle
 	 */
 	Mono<UserView> apply(Caller caller, ObjectId id, UserChanges changes, String requestToken, String clientAddress) {
@@ -65,8 +65,8 @@ class AccountChanges {
 			List<String> logins = List.of(user.email(), user.username().toLowerCase(Locale.ROOT));
 			Optional<Duration> wait = this.attempts.blockedFor(logins, clientAddress);
 			if (wait.isPresent()) {
-				return Mono.error(
-						new TooManyRequestsException("Too many wrong passwords; try again later", wait.get()));
+				return Mono
+					.error(new TooManyRequestsException("Too many wrong passwords; try again later", wait.get()));
 			}
 			return this.passwords.matches(currentPassword, user.passwordHash()).flatMap((matches) -> {
 				if (matches) {

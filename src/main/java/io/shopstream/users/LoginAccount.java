@@ -1,8 +1,8 @@
 package io.shopstream.users;
 
 /**
- * What signing in needs to know about an account, hash included. Only the auth feature asks
- * for it, and it never goes out in a response.
+ * What signing in needs to know about an account, hash included. Only the auth feature
+ * asks for it, and it never goes out in a response.
  */
 public record LoginAccount(String id, Role role, UserStatus status, String passwordHash) {
 

@@ -4,7 +4,10 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
-/** {@link UserSeeding} on top of the service's own insert, so seeded users are built like any other. */
+/**
+ * {@link UserSeeding} on top of the service's own insert, so seeded users are built like
+ * any other.
+ */
 @Component
 class PrehashedUsers implements UserSeeding {
 

@@ -3,6 +3,13 @@ package io.shopstream.users;
 /** UI theme preference. */
 public enum Theme {
 
-	light, dark, auto
+	/** Light colours. */
+	light,
+
+	/** Dark colours. */
+	dark,
+
+	/** Follows the device's setting. */
+	auto
 
 }

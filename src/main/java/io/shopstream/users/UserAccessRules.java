@@ -7,9 +7,9 @@ import org.springframework.security.config.web.server.ServerHttpSecurity.Authori
 import org.springframework.stereotype.Component;
 
 /**
- * Listing users and creating them with a chosen role are for admins; anyone signed in may reach
- * {@code /users/{id}}, where {@link UserHandler} lets them see and change only themselves.
- * Everyone else registers through {@code /auth/register}.
+ * Listing users and creating them with a chosen role are for admins; anyone signed in may
+ * reach {@code /users/{id}}, where {@link UserHandler} lets them see and change only
+ * themselves. Everyone else registers through {@code /auth/register}.
  */
 @Component
 class UserAccessRules implements AccessRules {

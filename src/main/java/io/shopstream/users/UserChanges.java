@@ -5,9 +5,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * A partial update: fields left out (or null) stay as they are; nested profile and preference
- * fields are merged one by one. {@code currentPassword} is not a change: it is the proof users
- * give when they change their own password or email (see {@link AccountChanges}).
+ * A partial update: fields left out (or null) stay as they are; nested profile and
+ * preference fields are merged one by one. {@code currentPassword} is not a change: it is
+ * the proof users give when they change their own password or email (see
+ * {@link AccountChanges}).
  */
 public record UserChanges(
 		@Size(max = 254) @Pattern(regexp = UserRules.EMAIL, message = "must be an email address") String email,
@@ -19,8 +20,8 @@ public record UserChanges(
 
 	@Override
 	public String toString() {
-		return "UserChanges[email=" + this.email + ", username=" + this.username + ", status=" + this.status
-				+ ", role=" + this.role + "]";
+		return "UserChanges[email=" + this.email + ", username=" + this.username + ", status=" + this.status + ", role="
+				+ this.role + "]";
 	}
 
 }

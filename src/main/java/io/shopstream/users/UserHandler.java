@@ -23,9 +23,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
- * HTTP for {@code /api/v1/users}: parses and checks the request, decides who may see which user,
- * and lets the service do the rest. Listing and creating users are admin-only by
- * {@link UserAccessRules}.
+ * HTTP for {@code /api/v1/users}: parses and checks the request, decides who may see
+ * which user, and lets the service do the rest. Listing and creating users are admin-only
+ * by {@link UserAccessRules}.
  */
 @Component
 class UserHandler {
@@ -85,8 +85,8 @@ class UserHandler {
 	}
 
 	/**
-	 * The caller when it is this user or an admin. Anyone else gets the same 404 as for an id
-	 * that does not exist, so ids cannot be probed.
+	 * The caller when it is this user or an admin. Anyone else gets the same 404 as for
+	 * an id that does not exist, so ids cannot be probed.
 	 */
 	private Mono<Caller> ownOrAdmin(ServerRequest request, ObjectId id) {
 		return Callers.of(request)
@@ -95,15 +95,19 @@ class UserHandler {
 	}
 
 	/**
-	 * The bearer token the request was authenticated with. A request that changes something
-	 * authenticates only by this header (the session cookie counts for GET and HEAD alone).
+	 * The bearer token the request was authenticated with. A request that changes
+	 * something authenticates only by this header (the session cookie counts for GET and
+	 * HEAD alone).
 	 */
 	private static String bearerToken(ServerRequest request) {
 		String header = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
+		return (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) ? header.substring(7).trim() : "";
 	}
 
-	/** Where the request comes from, as the login throttle sees it (behind a trusted proxy: the client). */
+	/**
+	 * Where the request comes from, as the login throttle sees it (behind a trusted
+	 * proxy: the client).
+	 */
 	private static String clientAddress(ServerRequest request) {
 		return request.remoteAddress().map(InetSocketAddress::getHostString).orElse("unknown");
 	}

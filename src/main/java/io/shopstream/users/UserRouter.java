@@ -49,15 +49,15 @@ class UserRouter {
 	@Bean
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/users", method = RequestMethod.POST, beanClass = UserHandler.class,
-					beanMethod = "create", operation = @Operation(operationId = "createUser", summary = "Create a user",
-							tags = "users",
-							requestBody = @RequestBody(required = true, content = @Content(
-									schema = @Schema(implementation = NewUser.class),
-									examples = @ExampleObject(value = NEW_USER_EXAMPLE))),
+					beanMethod = "create",
+					operation = @Operation(operationId = "createUser", summary = "Create a user", tags = "users",
+							requestBody = @RequestBody(required = true,
+									content = @Content(schema = @Schema(implementation = NewUser.class),
+											examples = @ExampleObject(NEW_USER_EXAMPLE))),
 							responses = {
-									@ApiResponse(responseCode = "201", description = "Created", content = @Content(
-											schema = @Schema(implementation = UserView.class),
-											examples = @ExampleObject(value = USER_EXAMPLE))),
+									@ApiResponse(responseCode = "201", description = "Created",
+											content = @Content(schema = @Schema(implementation = UserView.class),
+													examples = @ExampleObject(USER_EXAMPLE))),
 									@ApiResponse(responseCode = "400", description = "Invalid fields",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))),
@@ -65,34 +65,38 @@ class UserRouter {
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users", method = RequestMethod.GET, beanClass = UserHandler.class,
-					beanMethod = "list", operation = @Operation(operationId = "listUsers",
+					beanMethod = "list",
+					operation = @Operation(operationId = "listUsers",
 							summary = "List users, streamed, one keyset page at a time", tags = "users",
 							parameters = {
-									@Parameter(in = ParameterIn.QUERY, name = "status",
-											schema = @Schema(allowableValues = { "active", "inactive", "suspended", "deleted" })),
+									@Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(
+											allowableValues = { "active", "inactive", "suspended", "deleted" })),
 									@Parameter(in = ParameterIn.QUERY, name = "role",
 											schema = @Schema(allowableValues = { "admin", "user", "guest" })),
 									@Parameter(in = ParameterIn.QUERY, name = "limit",
-											schema = @Schema(type = "integer", minimum = "1", maximum = "1000", defaultValue = "50")),
+											schema = @Schema(type = "integer", minimum = "1", maximum = "1000",
+													defaultValue = "50")),
 									@Parameter(in = ParameterIn.QUERY, name = "after",
 											description = "Cursor from the previous page's Link header") },
 							responses = @ApiResponse(responseCode = "200",
 									description = "A JSON array (or NDJSON); the next page is in Link: <...>; rel=\"next\"",
-									content = @Content(array = @ArraySchema(schema = @Schema(implementation = UserView.class)),
-											examples = @ExampleObject(value = "[" + USER_EXAMPLE + "]"))))),
+									content = @Content(
+											array = @ArraySchema(schema = @Schema(implementation = UserView.class)),
+											examples = @ExampleObject("[" + USER_EXAMPLE + "]"))))),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.GET, beanClass = UserHandler.class,
-					beanMethod = "get", operation = @Operation(operationId = "getUser", summary = "Get a user",
-							tags = "users", parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+					beanMethod = "get",
+					operation = @Operation(operationId = "getUser", summary = "Get a user", tags = "users",
+							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = {
-									@ApiResponse(responseCode = "200", content = @Content(
-											schema = @Schema(implementation = UserView.class),
-											examples = @ExampleObject(value = USER_EXAMPLE))),
+									@ApiResponse(responseCode = "200",
+											content = @Content(schema = @Schema(implementation = UserView.class),
+													examples = @ExampleObject(USER_EXAMPLE))),
 									@ApiResponse(responseCode = "404", description = "No such user",
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.PATCH, beanClass = UserHandler.class,
-					beanMethod = "update", operation = @Operation(operationId = "updateUser",
-							summary = "Change some fields of a user",
+					beanMethod = "update",
+					operation = @Operation(operationId = "updateUser", summary = "Change some fields of a user",
 							description = PATCH_DESCRIPTION, tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							requestBody = @RequestBody(required = true, content = @Content(
@@ -104,7 +108,7 @@ class UserRouter {
 							responses = {
 									@ApiResponse(responseCode = "200",
 											content = @Content(schema = @Schema(implementation = UserView.class),
-													examples = @ExampleObject(value = USER_EXAMPLE))),
+													examples = @ExampleObject(USER_EXAMPLE))),
 									@ApiResponse(responseCode = "400",
 											description = "Invalid fields, or current_password missing or wrong "
 													+ "(the problem's errors name current_password)",
@@ -125,17 +129,19 @@ class UserRouter {
 											content = @Content(mediaType = "application/problem+json",
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.DELETE, beanClass = UserHandler.class,
-					beanMethod = "delete", operation = @Operation(operationId = "deleteUser",
+					beanMethod = "delete",
+					operation = @Operation(operationId = "deleteUser",
 							summary = "Soft-delete a user (status deleted, deleted_at set)", tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = @ApiResponse(responseCode = "204"))) })
 	RouterFunction<ServerResponse> userRoutes(UserHandler handler) {
-		return route().path("/api/v1/users", (users) -> users
-				.POST("", handler::create)
-				.GET("", handler::list)
-				.GET("/{id}", handler::get)
-				.PATCH("/{id}", handler::update)
-				.DELETE("/{id}", handler::delete))
+		return route()
+			.path("/api/v1/users",
+					(users) -> users.POST("", handler::create)
+						.GET("", handler::list)
+						.GET("/{id}", handler::get)
+						.PATCH("/{id}", handler::update)
+						.DELETE("/{id}", handler::delete))
 			.filter(Negotiation.JSON)
 			.build();
 	}

@@ -1,6 +1,9 @@
 package io.shopstream.users;
 
-/** The shape rules for user fields, shared by the request records and the collection validator. */
+/**
+ * The shape rules for user fields, shared by the request records and the collection
+ * validator.
+ */
 final class UserRules {
 
 	/** The playbook's email pattern, also enforced by the collection's validator. */

@@ -10,13 +10,16 @@ import org.bson.Document;
 
 import org.springframework.stereotype.Component;
 
-/** The {@code users} collection: the playbook's validator and the indexes the queries need. */
+/**
+ * The {@code users} collection: the playbook's validator and the indexes the queries
+ * need.
+ */
 @Component
 public class UserSchema implements CollectionSchema {
 
 	/**
-	 * The collection's name, for every mapping and query that names it; public for the other
-	 * features' queries and tests.
+	 * The collection's name, for every mapping and query that names it; public for the
+	 * other features' queries and tests.
 	 */
 	public static final String COLLECTION = "users";
 
@@ -33,8 +36,8 @@ public class UserSchema implements CollectionSchema {
 			.append("avatar_url", type("string"))
 			.append("bio", type("string").append("maxLength", 500))
 			.append("location", location));
-		Document notifications = object(new Document("email", type("bool")).append("push", type("bool"))
-			.append("sms", type("bool")));
+		Document notifications = object(
+				new Document("email", type("bool")).append("push", type("bool")).append("sms", type("bool")));
 		Document preferences = object(new Document("theme", new Document("enum", List.of("light", "dark", "auto")))
 			.append("notifications", notifications));
 		Document properties = new Document("_id", type("objectId"))
@@ -50,9 +53,10 @@ public class UserSchema implements CollectionSchema {
 			.append("updated_at", type("date"))
 			.append("last_login_at", type("date"))
 			.append("deleted_at", new Document("bsonType", List.of("date", "null")));
-		return new Document("$jsonSchema", new Document("bsonType", "object")
-			.append("required", List.of("email", "username", "password_hash", "created_at"))
-			.append("properties", properties));
+		return new Document("$jsonSchema",
+				new Document("bsonType", "object")
+					.append("required", List.of("email", "username", "password_hash", "created_at"))
+					.append("properties", properties));
 	}
 
 	@Override

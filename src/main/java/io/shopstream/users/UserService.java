@@ -24,8 +24,8 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Creates, lists, changes and soft-deletes users. A deleted user is gone for every operation
- * here except a list that asks for {@code status=deleted}.
+ * Creates, lists, changes and soft-deletes users. A deleted user is gone for every
+ * operation here except a list that asks for {@code status=deleted}.
  */
 @Service
 public class UserService {
@@ -53,12 +53,15 @@ public class UserService {
 		return this.passwords.hash(request.password()).flatMap((hash) -> insert(request, hash));
 	}
 
-	/** Creates a user with this hash of their password; {@code request.password()} is not read. */
+	/**
+	 * Creates a user with this hash of their password; {@code request.password()} is not
+	 * read.
+	 */
 	Mono<UserView> insert(NewUser request, String passwordHash) {
 		Instant now = this.clock.instant();
-		User user = new User(null, normalizeEmail(request.email()), request.username(), passwordHash,
-				request.profile(), request.preferences(), UserStatus.active,
-				request.role() != null ? request.role() : Role.user, BigDecimal.ZERO.setScale(2), now, now, null, null);
+		User user = new User(null, normalizeEmail(request.email()), request.username(), passwordHash, request.profile(),
+				request.preferences(), UserStatus.active, (request.role() != null) ? request.role() : Role.user,
+				BigDecimal.ZERO.setScale(2), now, now, null, null);
 		return this.repository.insert(user).map(UserView::of);
 	}
 
@@ -87,8 +90,8 @@ public class UserService {
 	}
 
 	/**
-	 * The current role and status of the account with this email address, for a sign-in that
-	 * another issuer vouched for; never matched against usernames.
+	 * The current role and status of the account with this email address, for a sign-in
+	 * that another issuer vouched for; never matched against usernames.
 	 */
 	public Mono<LoginAccount> accountByEmail(String email) {
 		Query query = Query.query(Criteria.where("email").is(normalizeEmail(email)));
@@ -104,8 +107,8 @@ public class UserService {
 	}
 
 	/**
-	 * Creates the admin account when no user has this email yet; does nothing otherwise, so
-	 * every replica can run it at every start.
+	 * Creates the admin account when no user has this email yet; does nothing otherwise,
+	 * so every replica can run it at every start.
 	 */
 	public Mono<Boolean> ensureAdmin(String email, String username, String password) {
 		return this.template.exists(Query.query(Criteria.where("email").is(normalizeEmail(email))), User.class)
@@ -130,10 +133,10 @@ public class UserService {
 		if (changes.status() == UserStatus.deleted) {
 			return Mono.error(InvalidRequestException.forField("status", "use DELETE to delete a user"));
 		}
-		Mono<String> newHash = changes.password() != null ? this.passwords.hash(changes.password()) : Mono.just("");
+		Mono<String> newHash = (changes.password() != null) ? this.passwords.hash(changes.password()) : Mono.just("");
 		return newHash.flatMap((hash) -> {
-			Update update = UserUpdates.from(changes, hash.isEmpty() ? null : hash).set("updated_at",
-					this.clock.instant());
+			Update update = UserUpdates.from(changes, hash.isEmpty() ? null : hash)
+				.set("updated_at", this.clock.instant());
 			return changeLive(id, update);
 		}).switchIfEmpty(Mono.error(() -> notFound(id))).map(UserView::of);
 	}
@@ -145,9 +148,9 @@ public class UserService {
 	}
 
 	/**
-	 * One conditional update of a user who is not deleted, then a read of the result; empty when
-	 * there is no such user. (Not findAndModify: the embedded back-end does not record that in
-	 * its oplog, and the live feeds would miss the change.)
+	 * One conditional update of a user who is not deleted, then a read of the result;
+	 * empty when there is no such user. (Not findAndModify: the embedded back-end does
+	 * not record that in its oplog, and the live feeds would miss the change.)
 	 */
 	private Mono<User> changeLive(ObjectId id, Update update) {
 		return this.template.updateFirst(live(id), update, User.class)

@@ -13,7 +13,7 @@ final class UserUpdates {
 
 	static Update from(UserChanges changes, String passwordHash) {
 		Update update = new Update();
-		setIfPresent(update, "email", changes.email() != null ? UserService.normalizeEmail(changes.email()) : null);
+		setIfPresent(update, "email", (changes.email() != null) ? UserService.normalizeEmail(changes.email()) : null);
 		setIfPresent(update, "username", changes.username());
 		setIfPresent(update, "password_hash", passwordHash);
 		setIfPresent(update, "status", changes.status());

@@ -7,6 +7,8 @@ import io.shopstream.support.MongoDbApiTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Import;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,15 +19,20 @@ class AnalyticsOnMongoDbTests extends AnalyticsContract {
 
 	@Test
 	void the_sales_match_is_served_by_an_index() {
-		Map<String, Object> plan = this.admin.post().uri("/api/v1/admin/explain")
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.bodyValue("{\"collection\": \"orders\", \"filter\": {\"status\": {\"$in\": [\"delivered\", \"completed\"]},"
-					+ " \"totals.currency\": \"XTS\", \"created_at\": {\"$gte\": {\"$date\": \"2001-01-01T00:00:00Z\"},"
-					+ " \"$lt\": {\"$date\": \"2001-02-01T00:00:00Z\"}}}}")
+		Map<String, Object> plan = this.admin.post()
+			.uri("/api/v1/admin/explain")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"{\"collection\": \"orders\", \"filter\": {\"status\": {\"$in\": [\"delivered\", \"completed\"]},"
+							+ " \"totals.currency\": \"XTS\", \"created_at\": {\"$gte\": {\"$date\": \"2001-01-01T00:00:00Z\"},"
+							+ " \"$lt\": {\"$date\": \"2001-02-01T00:00:00Z\"}}}}")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			.expectStatus()
+			.isOk()
+			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
+			})
+			.returnResult()
+			.getResponseBody();
 		assertThat((List<String>) plan.get("stages")).contains("IXSCAN").doesNotContain("COLLSCAN");
 		assertThat(plan.get("collection_scan")).isEqualTo(false);
 		assertThat(plan.get("index_used")).isNotNull();

@@ -12,9 +12,11 @@ class AnalyticsTests extends AnalyticsContract {
 
 	@Test
 	void explain_needs_a_real_mongodb() {
-		explain("{\"collection\": \"orders\", \"filter\": {\"status\": \"delivered\"}}")
-			.expectStatus().isEqualTo(501)
-			.expectBody().jsonPath("$.capability").isEqualTo("explain");
+		explain("{\"collection\": \"orders\", \"filter\": {\"status\": \"delivered\"}}").expectStatus()
+			.isEqualTo(501)
+			.expectBody()
+			.jsonPath("$.capability")
+			.isEqualTo("explain");
 	}
 
 }

@@ -14,6 +14,7 @@ import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.Fixtures;
 import io.shopstream.users.UserSchema;
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -28,7 +29,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The session lifecycle as a client lives it: register, log in, use by bearer and cookie, log out, expire, get suspended. */
+/**
+ * The session lifecycle as a client lives it: register, log in, use by bearer and cookie,
+ * log out, expire, get suspended.
+ */
 abstract class AuthApiContract {
 
 	@Autowired
@@ -44,8 +48,10 @@ abstract class AuthApiContract {
 	void logs_in_with_email_or_username_and_returns_a_token_and_a_hardened_cookie() {
 		Account account = Accounts.signUp(this.client, "login");
 		EntityExchangeResult<Map> login = login(account.username() + "@example.com", Accounts.PASSWORD, null)
-			.expectStatus().isOk()
-			.expectBody(Map.class).returnResult();
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult();
 		String token = (String) login.getResponseBody().get("token");
 		assertThat(token).matches("[A-Za-z0-9_-]{43,}");
 		assertThat(login.getResponseBody().get("token_type")).isEqualTo("Bearer");
@@ -63,50 +69,89 @@ abstract class AuthApiContract {
 	@Test
 	void the_token_works_as_bearer_and_as_cookie_for_reading_and_me_shows_no_secrets() {
 		Account account = Accounts.signUp(this.client, "me");
-		String body = account.client().get().uri("/api/v1/auth/me").exchange()
-			.expectStatus().isOk()
-			.expectBody(String.class).returnResult().getResponseBody();
+		String body = account.client()
+			.get()
+			.uri("/api/v1/auth/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(body).contains("\"id\":\"" + account.id() + "\"").contains("\"last_login_at\":");
 		assertThat(body).doesNotContain("password").doesNotContain(account.token());
-		this.client.get().uri("/api/v1/auth/me").cookie("shopstream_session", account.token()).exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.id").isEqualTo(account.id());
+		this.client.get()
+			.uri("/api/v1/auth/me")
+			.cookie("shopstream_session", account.token())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(account.id());
 	}
 
 	@Test
 	void the_cookie_alone_changes_nothing() {
 		Account account = Accounts.signUp(this.client, "csrf");
-		this.client.patch().uri("/api/v1/users/{id}", account.id())
+		this.client.patch()
+			.uri("/api/v1/users/{id}", account.id())
 			.cookie("shopstream_session", account.token())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"profile\": {\"bio\": \"forged\"}}")
 			.exchange()
-			.expectStatus().isUnauthorized();
-		this.client.post().uri("/api/v1/auth/logout").cookie("shopstream_session", account.token()).exchange()
-			.expectStatus().isUnauthorized();
-		account.client().get().uri("/api/v1/auth/me").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.profile.bio").doesNotExist();
+			.expectStatus()
+			.isUnauthorized();
+		this.client.post()
+			.uri("/api/v1/auth/logout")
+			.cookie("shopstream_session", account.token())
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+		account.client()
+			.get()
+			.uri("/api/v1/auth/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.profile.bio")
+			.doesNotExist();
 	}
 
 	@Test
 	void logout_ends_the_session_and_clears_the_cookie() {
 		Account account = Accounts.signUp(this.client, "bye");
-		EntityExchangeResult<Void> logout = account.client().post().uri("/api/v1/auth/logout").exchange()
-			.expectStatus().isNoContent()
-			.expectBody().isEmpty();
+		EntityExchangeResult<Void> logout = account.client()
+			.post()
+			.uri("/api/v1/auth/logout")
+			.exchange()
+			.expectStatus()
+			.isNoContent()
+			.expectBody()
+			.isEmpty();
 		assertThat(logout.getResponseCookies().getFirst("shopstream_session").getMaxAge()).isZero();
-		account.client().get().uri("/api/v1/auth/me").exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		account.client()
+			.get()
+			.uri("/api/v1/auth/me")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
 	void stores_only_a_hash_of_the_token() {
 		Account account = Accounts.signUp(this.client, "hash");
-		List<Document> sessions = Flux.from(this.mongo.getCollection(SessionSchema.COLLECTION).block()
-			.find(Filters.eq("user_id", new org.bson.types.ObjectId(account.id())))).collectList().block();
+		List<Document> sessions = Flux
+			.from(this.mongo.getCollection(SessionSchema.COLLECTION)
+				.block()
+				.find(Filters.eq("user_id", new ObjectId(account.id()))))
+			.collectList()
+			.block();
 		assertThat(sessions).hasSize(1);
 		Document session = sessions.get(0);
 		assertThat(session.toJson()).doesNotContain(account.token());
@@ -118,7 +163,8 @@ abstract class AuthApiContract {
 	@Test
 	void an_expired_session_is_refused_even_before_mongodb_deletes_it() {
 		Account account = Accounts.signUp(this.client, "expired");
-		Mono.from(this.mongo.getCollection(SessionSchema.COLLECTION).block()
+		Mono.from(this.mongo.getCollection(SessionSchema.COLLECTION)
+			.block()
 			.updateOne(Filters.eq("token_hash", SessionTokens.hash(account.token())),
 					Updates.set("expires_at", Date.from(Instant.now().minusSeconds(1)))))
 			.block();
@@ -129,11 +175,14 @@ abstract class AuthApiContract {
 	void suspension_ends_every_session_at_once_and_blocks_login() {
 		Account account = Accounts.signUp(this.client, "suspended");
 		account.client().get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
-		Accounts.admin(this.client).patch().uri("/api/v1/users/{id}", account.id())
+		Accounts.admin(this.client)
+			.patch()
+			.uri("/api/v1/users/{id}", account.id())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"status\": \"suspended\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 		account.client().get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
 		login(account.username(), Accounts.PASSWORD, "198.51.100.10").expectStatus().isUnauthorized();
 	}
@@ -174,19 +223,24 @@ abstract class AuthApiContract {
 	@Test
 	void registration_cannot_choose_a_role() {
 		String name = Fixtures.unique("climber");
-		this.client.post().uri("/api/v1/auth/register")
+		this.client.post()
+			.uri("/api/v1/auth/register")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"email\": \"" + name + "@example.com\", \"username\": \"" + name
 					+ "\", \"password\": \"correct horse battery\", \"role\": \"admin\"}")
 			.exchange()
-			.expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].field").isEqualTo("role");
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("role");
 	}
 
 	@Test
 	void a_plain_text_or_legacy_hash_never_verifies() {
 		String name = Fixtures.unique("legacy");
-		Mono.from(this.mongo.getCollection(UserSchema.COLLECTION).block()
+		Mono.from(this.mongo.getCollection(UserSchema.COLLECTION)
+			.block()
 			.insertOne(new Document("email", name + "@example.com").append("username", name)
 				.append("password_hash", "{noop}" + Accounts.PASSWORD)
 				.append("status", "active")
@@ -194,14 +248,15 @@ abstract class AuthApiContract {
 				.append("created_at", new Date())))
 			.block();
 		login(name, Accounts.PASSWORD, "198.51.100.50").expectStatus().isUnauthorized();
-		Mono.from(this.mongo.getCollection(UserSchema.COLLECTION).block()
-			.updateOne(Filters.eq("username", name), Updates.set("password_hash", Accounts.PASSWORD)))
-			.block();
+		Mono.from(this.mongo.getCollection(UserSchema.COLLECTION)
+			.block()
+			.updateOne(Filters.eq("username", name), Updates.set("password_hash", Accounts.PASSWORD))).block();
 		login(name, Accounts.PASSWORD, "198.51.100.51").expectStatus().isUnauthorized();
 	}
 
 	WebTestClient.ResponseSpec login(String login, String password, String clientAddress) {
-		WebTestClient.RequestBodySpec request = this.client.post().uri("/api/v1/auth/login")
+		WebTestClient.RequestBodySpec request = this.client.post()
+			.uri("/api/v1/auth/login")
 			.contentType(MediaType.APPLICATION_JSON);
 		if (clientAddress != null) {
 			request = request.header("X-Forwarded-For", clientAddress);

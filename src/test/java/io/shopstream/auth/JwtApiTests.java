@@ -27,10 +27,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JWTs from an outside issuer, beside sessions: a token signs in the Shopstream account with its
- * email, can lower that account's role but never raise it, stops working when the account is
- * suspended, and every kind of bad token gets exactly the 401 a bad session token gets. The
- * issuer runs in the test JVM; roles come from a non-default claim, to show it is configurable.
+ * JWTs from an outside issuer, beside sessions: a token signs in the Shopstream account
+ * with its email, can lower that account's role but never raise it, stops working when
+ * the account is suspended, and every kind of bad token gets exactly the 401 a bad
+ * session token gets. The issuer runs in the test JVM; roles come from a non-default
+ * claim, to show it is configurable.
  */
 @EmbeddedApiTest
 class JwtApiTests {
@@ -60,47 +61,73 @@ class JwtApiTests {
 		Account user = Accounts.signUp(this.client, "jwt");
 		Account other = Accounts.signUp(this.client, "jwtother");
 		WebTestClient bearer = bearer(issuer.claims(email(user)));
-		bearer.get().uri("/api/v1/auth/me").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.id").isEqualTo(user.id());
-		bearer.patch().uri("/api/v1/users/{id}", user.id())
+		bearer.get()
+			.uri("/api/v1/auth/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(user.id());
+		bearer.patch()
+			.uri("/api/v1/users/{id}", user.id())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"profile\": {\"bio\": \"signed in by jwt\"}}")
 			.exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.profile.bio").isEqualTo("signed in by jwt");
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.profile.bio")
+			.isEqualTo("signed in by jwt");
 		bearer.get().uri("/api/v1/users/{id}", other.id()).exchange().expectStatus().isNotFound();
 		bearer.get().uri("/api/v1/users").exchange().expectStatus().isForbidden();
-		bearer(issuer.claims(email(user).toUpperCase(Locale.ROOT))).get().uri("/api/v1/auth/me").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.id").isEqualTo(user.id());
+		bearer(issuer.claims(email(user).toUpperCase(Locale.ROOT))).get()
+			.uri("/api/v1/auth/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(user.id());
 	}
 
 	@Test
 	void admin_rights_need_the_admin_role_both_in_shopstream_and_in_the_configured_claim() {
 		String admin = Accounts.ADMIN_LOGIN;
-		bearer(issuer.claims(admin).claim("groups", List.of("staff", ADMIN_ROLE))).get().uri("/api/v1/users")
+		bearer(issuer.claims(admin).claim("groups", List.of("staff", ADMIN_ROLE))).get()
+			.uri("/api/v1/users")
 			.exchange()
-			.expectStatus().isOk();
-		bearer(issuer.claims(admin).claim("groups", "staff " + ADMIN_ROLE)).get().uri("/api/v1/users").exchange()
-			.expectStatus().isOk();
-		bearer(issuer.claims(admin).claim("groups", List.of("staff"))).get().uri("/api/v1/users").exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isOk();
+		bearer(issuer.claims(admin).claim("groups", "staff " + ADMIN_ROLE)).get()
+			.uri("/api/v1/users")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		bearer(issuer.claims(admin).claim("groups", List.of("staff"))).get()
+			.uri("/api/v1/users")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		bearer(issuer.claims(admin)).get().uri("/api/v1/users").exchange().expectStatus().isForbidden();
-		bearer(issuer.claims(admin).claim("roles", List.of("admin", ADMIN_ROLE))).get().uri("/api/v1/users")
+		bearer(issuer.claims(admin).claim("roles", List.of("admin", ADMIN_ROLE))).get()
+			.uri("/api/v1/users")
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 
 		Account user = Accounts.signUp(this.client, "jwtclimber");
 		Account other = Accounts.signUp(this.client, "jwtvictim");
 		WebTestClient climber = bearer(issuer.claims(email(user)).claim("groups", List.of(ADMIN_ROLE)));
 		climber.get().uri("/api/v1/users").exchange().expectStatus().isForbidden();
 		climber.get().uri("/api/v1/users/{id}", other.id()).exchange().expectStatus().isNotFound();
-		climber.patch().uri("/api/v1/users/{id}", user.id())
+		climber.patch()
+			.uri("/api/v1/users/{id}", user.id())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"role\": \"admin\"}")
 			.exchange()
-			.expectStatus().isForbidden();
+			.expectStatus()
+			.isForbidden();
 	}
 
 	@TestFactory
@@ -114,7 +141,8 @@ class JwtApiTests {
 		Map<String, String> tokens = new LinkedHashMap<>();
 		tokens.put("wrong audience", issuer.sign(issuer.claims(email).audience("another-service")));
 		tokens.put("no audience", issuer.sign(issuer.claims(email).audience((String) null)));
-		tokens.put("wrong issuer", issuer.sign(issuer.claims(email).issuer(issuer.uri().replace("127.0.0.1", "localhost"))));
+		tokens.put("wrong issuer",
+				issuer.sign(issuer.claims(email).issuer(issuer.uri().replace("127.0.0.1", "localhost"))));
 		tokens.put("expired ten minutes ago",
 				issuer.sign(issuer.claims(email).expirationTime(Date.from(Instant.now().minusSeconds(600)))));
 		tokens.put("no expiry", issuer.sign(issuer.claims(email).expirationTime(null)));
@@ -158,19 +186,33 @@ class JwtApiTests {
 	void the_session_cookie_never_carries_a_jwt() {
 		Account user = Accounts.signUp(this.client, "jwtcookie");
 		String jwt = issuer.sign(issuer.claims(email(user)));
-		this.client.get().uri("/api/v1/auth/me").cookie("shopstream_session", jwt).exchange()
-			.expectStatus().isUnauthorized();
+		this.client.get()
+			.uri("/api/v1/auth/me")
+			.cookie("shopstream_session", jwt)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 		Accounts.as(this.client, jwt).get().uri("/api/v1/auth/me").exchange().expectStatus().isOk();
 	}
 
 	@Test
 	void sessions_keep_working_beside_jwts() {
 		Account user = Accounts.signUp(this.client, "jwtsession");
-		user.client().get().uri("/api/v1/auth/me").exchange()
-			.expectStatus().isOk()
-			.expectBody().jsonPath("$.id").isEqualTo(user.id());
-		this.client.get().uri("/api/v1/auth/me").cookie("shopstream_session", user.token()).exchange()
-			.expectStatus().isOk();
+		user.client()
+			.get()
+			.uri("/api/v1/auth/me")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo(user.id());
+		this.client.get()
+			.uri("/api/v1/auth/me")
+			.cookie("shopstream_session", user.token())
+			.exchange()
+			.expectStatus()
+			.isOk();
 		Accounts.admin(this.client).get().uri("/api/v1/users").exchange().expectStatus().isOk();
 		user.client().post().uri("/api/v1/auth/logout").exchange().expectStatus().isNoContent();
 		user.client().get().uri("/api/v1/auth/me").exchange().expectStatus().isUnauthorized();
@@ -187,7 +229,8 @@ class JwtApiTests {
 			int before = issuer.requests();
 			String rotated = TestIssuer.sign(issuer.claims(email(user)), TestIssuer.newKey("issuer-key-2"));
 			assertThat(Accounts.refusal(this.client, rotated)).isEqualTo(badSession);
-			assertThat(issuer.requests()).as("a new key id sends Shopstream to the issuer's key set").isGreaterThan(before);
+			assertThat(issuer.requests()).as("a new key id sends Shopstream to the issuer's key set")
+				.isGreaterThan(before);
 		}
 		finally {
 			issuer.keysUnavailable(false);
@@ -200,11 +243,13 @@ class JwtApiTests {
 	}
 
 	private static void status(WebTestClient admin, Account user, String status) {
-		admin.patch().uri("/api/v1/users/{id}", user.id())
+		admin.patch()
+			.uri("/api/v1/users/{id}", user.id())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"status\": \"" + status + "\"}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 	}
 
 	/** One token's header and signature around another token's claims. */

@@ -13,7 +13,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Brute force: five failures a minute per account and per client address, then 429 with Retry-After. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Brute force: five failures a minute per account and per client address, then 429 with
+ * Retry-After.
+ */
 @EmbeddedApiTest
 class LoginThrottleTests {
 
@@ -26,10 +31,12 @@ class LoginThrottleTests {
 		for (int i = 0; i < 5; i++) {
 			login(account.username(), "wrong password " + i, "203.0.113." + i).expectStatus().isUnauthorized();
 		}
-		login(account.username(), Accounts.PASSWORD, "203.0.113.99").expectStatus().isEqualTo(429)
-			.expectHeader().value(HttpHeaders.RETRY_AFTER, (seconds) -> org.assertj.core.api.Assertions
-				.assertThat(Integer.parseInt(seconds)).isBetween(1, 60))
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		login(account.username(), Accounts.PASSWORD, "203.0.113.99").expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60))
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 	}
 
 	@Test
@@ -43,7 +50,8 @@ class LoginThrottleTests {
 	}
 
 	private WebTestClient.ResponseSpec login(String login, String password, String address) {
-		return this.client.post().uri("/api/v1/auth/login")
+		return this.client.post()
+			.uri("/api/v1/auth/login")
 			.header("X-Forwarded-For", address)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("login", login, "password", password))

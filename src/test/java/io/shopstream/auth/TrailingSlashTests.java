@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A trailing slash is no way around an access rule: such paths are not found, for anyone. */
+/**
+ * A trailing slash is no way around an access rule: such paths are not found, for anyone.
+ */
 @EmbeddedApiTest
 class TrailingSlashTests {
 
@@ -18,8 +20,14 @@ class TrailingSlashTests {
 	void a_user_cannot_list_users_through_a_trailing_slash() {
 		WebTestClient user = Accounts.signUp(this.anonymous, "slash").client();
 		user.get().uri("/api/v1/users").exchange().expectStatus().isForbidden();
-		user.get().uri("/api/v1/users/").exchange().expectStatus().isNotFound()
-			.expectBody().jsonPath("$.status").isEqualTo(404);
+		user.get()
+			.uri("/api/v1/users/")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
 		Accounts.admin(this.anonymous).get().uri("/api/v1/users/").exchange().expectStatus().isNotFound();
 		this.anonymous.get().uri("/api/v1/products/").exchange().expectStatus().isNotFound();
 		this.anonymous.get().uri("/api/v1/products").exchange().expectStatus().isOk();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.mongodb.reactivestreams.client.MongoCollection;
 import io.shopstream.inventory.InventorySchema;
 import io.shopstream.orders.OrderSchema;
 import io.shopstream.products.ProductDraft;
@@ -40,7 +41,8 @@ class DemoDataTests {
 
 	@Test
 	void loads_the_whole_data_set_with_orders_in_every_status() {
-		assertThat(count(UserSchema.COLLECTION, new Document("email", new Document("$regex", "@shopstream\\.demo$")))).isEqualTo(50);
+		assertThat(count(UserSchema.COLLECTION, new Document("email", new Document("$regex", "@shopstream\\.demo$"))))
+			.isEqualTo(50);
 		assertThat(count("products", new Document())).isEqualTo(500);
 		assertThat(count(InventorySchema.COLLECTION, new Document())).isEqualTo(500);
 		assertThat(count("stores", new Document())).isEqualTo(20);
@@ -48,7 +50,9 @@ class DemoDataTests {
 		for (String status : List.of("pending", "processing", "shipped", "delivered", "cancelled")) {
 			assertThat(count(OrderSchema.COLLECTION, new Document("status", status))).as(status).isPositive();
 		}
-		Document oldest = Flux.from(collection(OrderSchema.COLLECTION).find().sort(new Document("created_at", 1)).limit(1)).blockFirst();
+		Document oldest = Flux
+			.from(collection(OrderSchema.COLLECTION).find().sort(new Document("created_at", 1)).limit(1))
+			.blockFirst();
 		assertThat(oldest.getDate("created_at").toInstant()).isBefore(Instant.now().minusSeconds(540L * 86400));
 		assertThat(count("products", new Document("pricing.discounts.0", new Document("$exists", true)))).isPositive();
 	}
@@ -56,11 +60,13 @@ class DemoDataTests {
 	@Test
 	void stock_held_matches_the_orders_still_open() {
 		Map<String, Long> open = new HashMap<>();
-		Flux.from(collection(OrderSchema.COLLECTION).find(new Document("status", new Document("$in", List.of("pending", "processing")))))
+		Flux.from(collection(OrderSchema.COLLECTION)
+			.find(new Document("status", new Document("$in", List.of("pending", "processing")))))
 			.collectList()
 			.block(WAIT)
 			.forEach((order) -> order.getList("items", Document.class)
-				.forEach((item) -> open.merge(item.getString("sku"), item.get("quantity", Number.class).longValue(), Long::sum)));
+				.forEach((item) -> open.merge(item.getString("sku"), item.get("quantity", Number.class).longValue(),
+						Long::sum)));
 		Map<String, Long> reserved = new HashMap<>();
 		Flux.from(collection(InventorySchema.COLLECTION).find()).collectList().block(WAIT).forEach((item) -> {
 			long held = item.get("reserved", Number.class).longValue();
@@ -93,7 +99,7 @@ class DemoDataTests {
 		return Mono.from(collection(collection).countDocuments(filter)).block();
 	}
 
-	private com.mongodb.reactivestreams.client.MongoCollection<Document> collection(String name) {
+	private MongoCollection<Document> collection(String name) {
 		return this.mongo.getCollection(name).block();
 	}
 

@@ -15,9 +15,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Watches the driver's commands: counts the {@code $changeStream} aggregates sent per collection,
- * remembers the cursor id each one got, and counts the {@code getMore}s sent on those cursors, as
- * a DBA watching the server would.
+ * Watches the driver's commands: counts the {@code $changeStream} aggregates sent per
+ * collection, remembers the cursor id each one got, and counts the {@code getMore}s sent
+ * on those cursors, as a DBA watching the server would.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class ChangeStreamCommands implements CommandListener {
@@ -52,7 +52,8 @@ class ChangeStreamCommands implements CommandListener {
 		else if ("getMore".equals(event.getCommandName()) && command.isInt64("getMore")
 				&& this.cursors.containsValue(command.getInt64("getMore").getValue())) {
 			this.changeStreamGetMores.incrementAndGet();
-			this.getMoresByCollection.computeIfAbsent(command.getString("collection").getValue(), (c) -> new AtomicInteger())
+			this.getMoresByCollection
+				.computeIfAbsent(command.getString("collection").getValue(), (c) -> new AtomicInteger())
 				.incrementAndGet();
 		}
 	}
@@ -67,7 +68,7 @@ class ChangeStreamCommands implements CommandListener {
 
 	int opened(String collection) {
 		AtomicInteger count = this.opened.get(collection);
-		return count == null ? 0 : count.get();
+		return (count != null) ? count.get() : 0;
 	}
 
 	long lastCursor(String collection) {
@@ -80,13 +81,13 @@ class ChangeStreamCommands implements CommandListener {
 	}
 
 	/**
-	 * How many getMores have been sent on the change-stream cursors of this collection so far.
-	 * One more than before means the stream is established on the server: every change from
-	 * then on reaches it.
+	 * How many getMores have been sent on the change-stream cursors of this collection so
+	 * far. One more than before means the stream is established on the server: every
+	 * change from then on reaches it.
 	 */
 	int changeStreamGetMores(String collection) {
 		AtomicInteger count = this.getMoresByCollection.get(collection);
-		return count == null ? 0 : count.get();
+		return (count != null) ? count.get() : 0;
 	}
 
 	void reset() {

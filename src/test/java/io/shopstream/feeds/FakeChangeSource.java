@@ -8,9 +8,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
 /**
- * A change source the test drives: every subscription opens a {@link Cursor} (as an aggregate
- * on the database would), whose events and failure the test sends, and which knows whether it
- * was closed.
+ * A change source the test drives: every subscription opens a {@link Cursor} (as an
+ * aggregate on the database would), whose events and failure the test sends, and which
+ * knows whether it was closed.
  */
 final class FakeChangeSource implements ChangeSource {
 

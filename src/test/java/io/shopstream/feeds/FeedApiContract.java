@@ -1,5 +1,6 @@
 package io.shopstream.feeds;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.springframework.http.codec.ServerSentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The live-feed contract as an EventSource client sees it; run on the embedded back-end by
- * {@link FeedApiTests} and on a real MongoDB by {@link FeedApiOnMongoDbTests}.
+ * The live-feed contract as an EventSource client sees it; run on the embedded back-end
+ * by {@link FeedApiTests} and on a real MongoDB by {@link FeedApiOnMongoDbTests}.
  */
 abstract class FeedApiContract extends FeedClients {
 
@@ -53,8 +54,13 @@ abstract class FeedApiContract extends FeedClients {
 				assertThat(data.get("document_key").get("id").asString()).isEqualTo(data.get("id").asString());
 				assertThat(data.get("cluster_time").asString()).endsWith("Z");
 			})
-			.then(() -> this.admin.post().uri("/api/v1/inventory/{sku}/adjust", sku).contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"delta\": 3}").exchange().expectStatus().isOk())
+			.then(() -> this.admin.post()
+				.uri("/api/v1/inventory/{sku}/adjust", sku)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"delta\": 3}")
+				.exchange()
+				.expectStatus()
+				.isOk())
 			.assertNext((update) -> {
 				assertThat(update.event()).isEqualTo("update");
 				assertThat(JSON.readTree(update.data()).get("available").asInt()).isEqualTo(10);
@@ -65,16 +71,25 @@ abstract class FeedApiContract extends FeedClients {
 
 	@Test
 	void answers_with_event_stream_headers_that_proxies_do_not_buffer() {
-		this.anonymous.mutate().responseTimeout(Duration.ofSeconds(1)).build()
-			.get().uri("/api/v1/feeds/inventory").accept(MediaType.TEXT_EVENT_STREAM)
+		this.anonymous.mutate()
+			.responseTimeout(Duration.ofSeconds(1))
+			.build()
+			.get()
+			.uri("/api/v1/feeds/inventory")
+			.accept(MediaType.TEXT_EVENT_STREAM)
 			.exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
-			.expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
-			.expectHeader().valueEquals("X-Accel-Buffering", "no")
-			.returnResult(DataBuffer.class).getResponseBody()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+			.expectHeader()
+			.valueEquals("X-Accel-Buffering", "no")
+			.returnResult(DataBuffer.class)
+			.getResponseBody()
 			.map((buffer) -> {
-				String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+				String text = buffer.toString(StandardCharsets.UTF_8);
 				DataBufferUtils.release(buffer);
 				return text;
 			})
@@ -92,14 +107,27 @@ abstract class FeedApiContract extends FeedClients {
 
 		String name = Fixtures.unique("secretive");
 		String raw = this.sse.rawDuring("/api/v1/feeds/users", this.adminToken, () -> {
-			String id = (String) this.admin.post().uri("/api/v1/users").contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Fixtures.newUserJson(name)).exchange().expectBody(Map.class).returnResult()
-				.getResponseBody().get("id");
-			this.admin.patch().uri("/api/v1/users/{id}", id).contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"password\": \"another long secret\"}").exchange().expectStatus().isOk();
+			String id = (String) this.admin.post()
+				.uri("/api/v1/users")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Fixtures.newUserJson(name))
+				.exchange()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("id");
+			this.admin.patch()
+				.uri("/api/v1/users/{id}", id)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"password\": \"another long secret\"}")
+				.exchange()
+				.expectStatus()
+				.isOk();
 		}, (text) -> text.contains("event: update"), WAIT);
 		assertThat(raw).contains(name).contains("event: insert").contains("event: update");
-		assertThat(raw).doesNotContain("password").doesNotContain("$2a$").doesNotContain("correct horse")
+		assertThat(raw).doesNotContain("password")
+			.doesNotContain("$2a$")
+			.doesNotContain("correct horse")
 			.doesNotContain("another long secret");
 	}
 
@@ -120,10 +148,11 @@ abstract class FeedApiContract extends FeedClients {
 		};
 		List<String> alices = ownerIds(eventsDuring(this.sse.events("/api/v1/feeds/orders", null, alice.token(), null),
 				(event) -> "insert".equals(event.event()), 2, placeBoth));
-		assertThat(alices).as("bob's orders come first: seeing one would show here").containsExactly(alice.id(),
-				alice.id());
-		List<String> admins = ownerIds(eventsDuring(this.sse.events("/api/v1/feeds/orders", this.adminToken, null, null),
-				(event) -> "insert".equals(event.event()), 4, placeBoth));
+		assertThat(alices).as("bob's orders come first: seeing one would show here")
+			.containsExactly(alice.id(), alice.id());
+		List<String> admins = ownerIds(
+				eventsDuring(this.sse.events("/api/v1/feeds/orders", this.adminToken, null, null),
+						(event) -> "insert".equals(event.event()), 4, placeBoth));
 		assertThat(admins).containsExactly(bob.id(), alice.id(), bob.id(), alice.id());
 	}
 
@@ -137,21 +166,28 @@ abstract class FeedApiContract extends FeedClients {
 					Catalogue.stock(this.admin, wanted, 100);
 					Catalogue.stock(this.admin, wanted, 2);
 				})
-			.stream().map((event) -> JSON.readTree(event.data()).get("sku").asString()).toList();
+			.stream()
+			.map((event) -> JSON.readTree(event.data()).get("sku").asString())
+			.toList();
 		assertThat(skus).as("the other sku changes first: a leak would show here").containsExactly(wanted, wanted);
 		List<String> low = eventsDuring(
 				this.sse.events("/api/v1/feeds/inventory?below_reorder_point=true", null, null, null),
-				(event) -> event.data().contains(wanted) || event.data().contains(other), 1,
-				() -> {
+				(event) -> event.data().contains(wanted) || event.data().contains(other), 1, () -> {
 					Catalogue.stock(this.admin, wanted, 100);
 					Catalogue.stock(this.admin, other, 1);
 				})
-			.stream().map((event) -> JSON.readTree(event.data()).get("sku").asString()).toList();
+			.stream()
+			.map((event) -> JSON.readTree(event.data()).get("sku").asString())
+			.toList();
 		assertThat(low).as("the sku above its reorder point changes first: a leak would show here")
 			.containsExactly(other);
 
 		this.anonymous.get().uri("/api/v1/feeds/inventory?colour=red").exchange().expectStatus().isBadRequest();
-		this.anonymous.get().uri("/api/v1/feeds/inventory?below_reorder_point=maybe").exchange().expectStatus().isBadRequest();
+		this.anonymous.get()
+			.uri("/api/v1/feeds/inventory?below_reorder_point=maybe")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		this.admin.get().uri("/api/v1/feeds/orders?status=lost").exchange().expectStatus().isBadRequest();
 		this.admin.get().uri("/api/v1/feeds/users?role=emperor").exchange().expectStatus().isBadRequest();
 		this.admin.get().uri("/api/v1/feeds/everything").exchange().expectStatus().isNotFound();
@@ -160,8 +196,9 @@ abstract class FeedApiContract extends FeedClients {
 	@Test
 	void an_unknown_last_event_id_gets_resync_before_going_live() {
 		String sku = Fixtures.unique("RS-");
-		StepVerifier.create(this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, "00000000DEADBEEF")
-			.filter((event) -> event.event() != null))
+		StepVerifier
+			.create(this.sse.events("/api/v1/feeds/inventory?sku=" + sku, null, null, "00000000DEADBEEF")
+				.filter((event) -> event.event() != null))
 			.assertNext((resync) -> {
 				assertThat(resync.event()).isEqualTo("resync");
 				assertThat(resync.data()).contains("reason");
@@ -173,27 +210,29 @@ abstract class FeedApiContract extends FeedClients {
 	}
 
 	private void place(Account account, String sku) {
-		account.client().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Catalogue.order(sku, "1")).exchange().expectStatus().isCreated();
+		account.client()
+			.post()
+			.uri("/api/v1/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Catalogue.order(sku, "1"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
 	}
 
 	/**
-	 * Subscribes to the frames, runs the blocking steps on a plain thread once the server has
-	 * answered (its retry frame), and returns the first {@code count} frames that match.
+	 * Subscribes to the frames, runs the blocking steps on a plain thread once the server
+	 * has answered (its retry frame), and returns the first {@code count} frames that
+	 * match.
 	 */
 	private static List<ServerSentEvent<String>> eventsDuring(Flux<ServerSentEvent<String>> frames,
 			Predicate<ServerSentEvent<String>> wanted, int count, Runnable steps) {
 		AtomicReference<Later> running = new AtomicReference<>();
-		List<ServerSentEvent<String>> events = frames
-			.doOnNext((frame) -> {
-				if (frame.retry() != null) {
-					running.set(Later.run(Duration.ZERO, steps));
-				}
-			})
-			.filter((frame) -> frame.event() != null && wanted.test(frame))
-			.take(count)
-			.collectList()
-			.block(WAIT);
+		List<ServerSentEvent<String>> events = frames.doOnNext((frame) -> {
+			if (frame.retry() != null) {
+				running.set(Later.run(Duration.ZERO, steps));
+			}
+		}).filter((frame) -> frame.event() != null && wanted.test(frame)).take(count).collectList().block(WAIT);
 		running.get().join();
 		return events;
 	}

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Resume when the replay ring is too small to hold what a client missed: the service reads the
- * gap from a temporary resumeAfter cursor and hands over to the live stream.
+ * Resume when the replay ring is too small to hold what a client missed: the service
+ * reads the gap from a temporary resumeAfter cursor and hands over to the live stream.
  */
 @TestPropertySource(properties = "shopstream.feeds.replay-size=5")
 class FeedCatchUpTests extends FeedStreamSupport {

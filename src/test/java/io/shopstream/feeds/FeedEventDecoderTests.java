@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
-/** Decoding a change into the event every subscriber gets, without Spring or a database. */
+/**
+ * Decoding a change into the event every subscriber gets, without Spring or a database.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class FeedEventDecoderTests {
 
@@ -51,9 +53,10 @@ class FeedEventDecoderTests {
 	void a_change_without_a_cluster_time_is_dated_by_the_clock() {
 		ObjectId id = new ObjectId();
 
-		FeedEvent event = decoder().decode(Feed.inventory, new ChangeStreamDocument<>("delete",
-				new BsonDocument("_data", new BsonString("8263AB")), null, null, null, null, null,
-				new BsonDocument("_id", new BsonObjectId(id)), null, null, null, null, null, null, null));
+		FeedEvent event = decoder().decode(Feed.inventory,
+				new ChangeStreamDocument<>("delete", new BsonDocument("_data", new BsonString("8263AB")), null, null,
+						null, null, null, new BsonDocument("_id", new BsonObjectId(id)), null, null, null, null, null,
+						null, null));
 
 		assertThat(event.clusterTime()).isEqualTo(this.clock.instant());
 		assertThat(new String(event.frame(), StandardCharsets.UTF_8)).startsWith("id: 8263AB\nevent: delete\ndata: ")
@@ -61,7 +64,8 @@ class FeedEventDecoderTests {
 	}
 
 	private FeedEventDecoder decoder() {
-		MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, new MongoMappingContext());
+		MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE,
+				new MongoMappingContext());
 		converter.afterPropertiesSet();
 		ReactiveMongoTemplate template = mock(ReactiveMongoTemplate.class);
 		given(template.getConverter()).willReturn(converter);
@@ -70,8 +74,8 @@ class FeedEventDecoderTests {
 
 	private static ChangeStreamDocument<Document> change(String token, ObjectId id, Document document) {
 		return new ChangeStreamDocument<>("update", new BsonDocument("_data", new BsonString(token)), null, null, null,
-				document, null, new BsonDocument("_id", new BsonObjectId(id)), new BsonTimestamp(1_764_583_200, 1), null,
-				null, null, null, null, null);
+				document, null, new BsonDocument("_id", new BsonObjectId(id)), new BsonTimestamp(1_764_583_200, 1),
+				null, null, null, null, null, null);
 	}
 
 }

@@ -19,10 +19,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * With all three feeds open and nothing changing, the change-stream cursors wait on the
  * embedded server instead of polling it: each sends about one {@code getMore} per
- * {@code maxAwait} (one second), where a busy-polling server draws thousands a second. The
- * count is taken over a quiet spell that starts once every cursor is waiting on the server, and
- * must stay within bounds for all of it. A change after the quiet spell still arrives. What
- * idling costs in CPU, and how quickly a change arrives, is measured by
+ * {@code maxAwait} (one second), where a busy-polling server draws thousands a second.
+ * The count is taken over a quiet spell that starts once every cursor is waiting on the
+ * server, and must stay within bounds for all of it. A change after the quiet spell still
+ * arrives. What idling costs in CPU, and how quickly a change arrives, is measured by
  * {@code FeedIdleBenchmark} (docs/BENCHMARKS.md).
  */
 class FeedIdleTests extends FeedStreamSupport {
@@ -42,8 +42,9 @@ class FeedIdleTests extends FeedStreamSupport {
 				subscribe("/api/v1/feeds/inventory?sku=" + sku, null, connected, received));
 		try {
 			await().atMost(Duration.ofSeconds(10)).until(() -> connected.get() == 3 && openStreams() >= 3);
-			await().atMost(Duration.ofSeconds(10)).until(() -> IntStream.range(0, collections.size())
-				.allMatch((i) -> this.commands.changeStreamGetMores(collections.get(i)) > getMoresBefore.get(i)));
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> IntStream.range(0, collections.size())
+					.allMatch((i) -> this.commands.changeStreamGetMores(collections.get(i)) > getMoresBefore.get(i)));
 
 			int before = this.commands.changeStreamGetMores();
 			int bound = 3 * (QUIET_SECONDS + 2);

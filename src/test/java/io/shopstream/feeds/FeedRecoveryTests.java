@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The database restarts with its oplog gone: subscribers stay connected, get {@code resync},
- * and then the changes of the new database.
+ * The database restarts with its oplog gone: subscribers stay connected, get
+ * {@code resync}, and then the changes of the new database.
  */
 @EmbeddedApiTest
 @DirtiesContext
@@ -64,15 +64,23 @@ class FeedRecoveryTests {
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> events.stream().anyMatch((e) -> "resync".equals(e.event())));
 		await().atMost(Duration.ofSeconds(30)).until(() -> {
-			Mono.from(this.mongo.getDatabase("shopstream").getCollection(InventorySchema.COLLECTION)
-				.insertOne(new Document("sku", "AFTER-RESTART").append("quantity", 1L).append("reserved", 0L)
-					.append("available", 1L).append("warehouse_locations", List.of()).append("reorder_point", 0L)
-					.append("reorder_quantity", 0L).append("updated_at", new Date())))
+			Mono.from(this.mongo.getDatabase("shopstream")
+				.getCollection(InventorySchema.COLLECTION)
+				.insertOne(new Document("sku", "AFTER-RESTART").append("quantity", 1L)
+					.append("reserved", 0L)
+					.append("available", 1L)
+					.append("warehouse_locations", List.of())
+					.append("reorder_point", 0L)
+					.append("reorder_quantity", 0L)
+					.append("updated_at", new Date())))
 				.block();
 			return events.stream().anyMatch((e) -> e.data() != null && e.data().contains("AFTER-RESTART"));
 		});
 		subscriber.dispose();
-		ServerSentEvent<String> resync = events.stream().filter((e) -> "resync".equals(e.event())).findFirst().orElseThrow();
+		ServerSentEvent<String> resync = events.stream()
+			.filter((e) -> "resync".equals(e.event()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(resync.data()).contains("reason");
 		assertThat(events.indexOf(resync)).isLessThan(events.size() - 1);
 	}

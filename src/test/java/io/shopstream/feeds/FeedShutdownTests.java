@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Shutting the service down (what SIGTERM does) ends every open feed cleanly and promptly, so
- * EventSource clients reconnect elsewhere, and nothing is logged as an error.
+ * Shutting the service down (what SIGTERM does) ends every open feed cleanly and
+ * promptly, so EventSource clients reconnect elsewhere, and nothing is logged as an
+ * error.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class FeedShutdownTests {

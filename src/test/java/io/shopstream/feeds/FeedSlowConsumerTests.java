@@ -19,10 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One subscriber that never reads while 50 others take 5 000 events: the 50 get every event, in
- * order; the stalled one is cut off once its queue is full; the heap stays bounded. How quickly
- * the 50 get them, with and without a stalled neighbour, is measured by
- * {@code FeedSlowConsumerBenchmark} (docs/BENCHMARKS.md), not asserted here.
+ * One subscriber that never reads while 50 others take 5 000 events: the 50 get every
+ * event, in order; the stalled one is cut off once its queue is full; the heap stays
+ * bounded. How quickly the 50 get them, with and without a stalled neighbour, is measured
+ * by {@code FeedSlowConsumerBenchmark} (docs/BENCHMARKS.md), not asserted here.
  */
 class FeedSlowConsumerTests extends FeedStreamSupport {
 
@@ -36,7 +36,10 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 		Catalogue.stock(this.admin, sku, 0);
 		String path = "/api/v1/feeds/inventory?sku=" + sku;
 		long heapBefore = usedHeapAfterGc();
-		double cutBefore = this.meters.get("shopstream.feeds.disconnects.slow").tag("feed", "inventory").counter().count();
+		double cutBefore = this.meters.get("shopstream.feeds.disconnects.slow")
+			.tag("feed", "inventory")
+			.counter()
+			.count();
 
 		List<Reader> received = new ArrayList<>();
 		AtomicInteger connected = new AtomicInteger();
@@ -55,8 +58,11 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 			}));
 		}
 		try (Socket stalled = stalledSubscriber(path)) {
-			await().atMost(Duration.ofSeconds(20)).until(() -> connected.get() == SUBSCRIBERS
-					&& this.meters.get("shopstream.feeds.subscribers").tag("feed", "inventory").gauge().value() >= SUBSCRIBERS + 1);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> connected.get() == SUBSCRIBERS && this.meters.get("shopstream.feeds.subscribers")
+					.tag("feed", "inventory")
+					.gauge()
+					.value() >= SUBSCRIBERS + 1);
 
 			changeStockDirectly(sku, EVENTS);
 			await().atMost(Duration.ofSeconds(60)).until(() -> received.stream().allMatch((r) -> r.count() >= EVENTS));
@@ -77,8 +83,36 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 	}
 
 	/**
-	 * What one reader got: how many events, and whether each id came after the previous one (the
-	 * embedded back-end's tokens sort in oplog order), without keeping them all.
+	 * Drains what the kernel buffered and reports whether the server closed the
+	 * connection.
+	 */
+	private static boolean readsToEnd(Socket socket) throws Exception {
+		socket.setSoTimeout(15_000);
+		InputStream in = socket.getInputStream();
+		byte[] buffer = new byte[64 * 1024];
+		try {
+			while (true) {
+				if (in.read(buffer) < 0) {
+					return true;
+				}
+			}
+		}
+		catch (SocketException ex) {
+			return true;
+		}
+		catch (SocketTimeoutException ex) {
+			return false;
+		}
+	}
+
+	private static long usedHeapAfterGc() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/**
+	 * What one reader got: how many events, and whether each id came after the previous
+	 * one (the embedded back-end's tokens sort in oplog order), without keeping them all.
 	 */
 	private static final class Reader {
 
@@ -102,31 +136,6 @@ class FeedSlowConsumerTests extends FeedStreamSupport {
 			return this.inOrder;
 		}
 
-	}
-
-	/** Drains what the kernel buffered and reports whether the server closed the connection. */
-	private static boolean readsToEnd(Socket socket) throws Exception {
-		socket.setSoTimeout(15_000);
-		InputStream in = socket.getInputStream();
-		byte[] buffer = new byte[64 * 1024];
-		try {
-			while (true) {
-				if (in.read(buffer) < 0) {
-					return true;
-				}
-			}
-		}
-		catch (SocketException ex) {
-			return true;
-		}
-		catch (SocketTimeoutException ex) {
-			return false;
-		}
-	}
-
-	private static long usedHeapAfterGc() {
-		System.gc();
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 }

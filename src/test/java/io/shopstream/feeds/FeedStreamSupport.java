@@ -60,12 +60,13 @@ abstract class FeedStreamSupport extends FeedClients {
 	MongoClient mongo;
 
 	/**
-	 * Produces {@code updates} stock changes while a client reads them, dropping its connection
-	 * {@code drops} times at random points and reconnecting with the id of the last event it
-	 * got, as EventSource does. A second client that never drops records the truth: the dropping
-	 * client must end with exactly the same event ids, in the same order. The changes start once
-	 * both are sure to see them: the reference's change stream has reached the server (a
-	 * getMore was sent on it), and the first connection of the other is live (its retry frame).
+	 * Produces {@code updates} stock changes while a client reads them, dropping its
+	 * connection {@code drops} times at random points and reconnecting with the id of the
+	 * last event it got, as EventSource does. A second client that never drops records
+	 * the truth: the dropping client must end with exactly the same event ids, in the
+	 * same order. The changes start once both are sure to see them: the reference's
+	 * change stream has reached the server (a getMore was sent on it), and the first
+	 * connection of the other is live (its retry frame).
 	 */
 	void resumeAcrossDrops(String sku, int updates, int drops) {
 		Catalogue.stock(this.admin, sku, 0);
@@ -81,22 +82,21 @@ abstract class FeedStreamSupport extends FeedClients {
 				truth.add(event.id());
 			}
 		});
-		await().atMost(Duration.ofSeconds(10)).until(() -> referenceOpen.get() > 0
-				&& this.commands.changeStreamGetMores(InventorySchema.COLLECTION) > getMoresBefore);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> referenceOpen.get() > 0
+					&& this.commands.changeStreamGetMores(InventorySchema.COLLECTION) > getMoresBefore);
 		Random random = new Random(sku.hashCode());
 		List<String> got = new ArrayList<>();
 		String lastId = null;
 		AtomicReference<Later> producer = new AtomicReference<>();
 		for (int connection = 0; connection <= drops && got.size() < updates; connection++) {
-			int take = connection < drops ? 1 + random.nextInt(2 * updates / drops) : updates - got.size();
+			int take = (connection < drops) ? 1 + random.nextInt(2 * updates / drops) : updates - got.size();
 			take = Math.min(take, updates - got.size());
-			Flux<ServerSentEvent<String>> events = this.sse.events(path, null, null, lastId)
-				.doOnNext((frame) -> {
-					if (frame.retry() != null && producer.get() == null) {
-						producer.set(Later.run(Duration.ZERO, () -> adjust(sku, updates)));
-					}
-				})
-				.filter(SseClient::isEvent);
+			Flux<ServerSentEvent<String>> events = this.sse.events(path, null, null, lastId).doOnNext((frame) -> {
+				if (frame.retry() != null && producer.get() == null) {
+					producer.set(Later.run(Duration.ZERO, () -> adjust(sku, updates)));
+				}
+			}).filter(SseClient::isEvent);
 			for (ServerSentEvent<String> event : events.take(take).collectList().block(Duration.ofSeconds(60))) {
 				assertThat(event.event()).as("event after %s", lastId).isEqualTo("update");
 				got.add(event.id());
@@ -111,8 +111,13 @@ abstract class FeedStreamSupport extends FeedClients {
 
 	void adjust(String sku, int times) {
 		for (int i = 0; i < times; i++) {
-			this.admin.post().uri("/api/v1/inventory/{sku}/adjust", sku).contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"delta\": 1}").exchange().expectStatus().isOk();
+			this.admin.post()
+				.uri("/api/v1/inventory/{sku}/adjust", sku)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"delta\": 1}")
+				.exchange()
+				.expectStatus()
+				.isOk();
 		}
 	}
 
@@ -128,11 +133,12 @@ abstract class FeedStreamSupport extends FeedClients {
 	}
 
 	/**
-	 * Stock changes written straight through the driver at a steady 200 a second, each one an
-	 * event, with its updated_at set to the time of the write.
+	 * Stock changes written straight through the driver at a steady 200 a second, each
+	 * one an event, with its updated_at set to the time of the write.
 	 */
 	void changeStockDirectly(String sku, int times) {
-		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream").getCollection(InventorySchema.COLLECTION);
+		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream")
+			.getCollection(InventorySchema.COLLECTION);
 		Flux.interval(Duration.ofMillis(5))
 			.take(times)
 			.onBackpressureBuffer()
@@ -142,7 +148,9 @@ abstract class FeedStreamSupport extends FeedClients {
 			.blockLast(Duration.ofMinutes(2));
 	}
 
-	/** Connects, asks for the feed, and then reads nothing, through a tiny receive window. */
+	/**
+	 * Connects, asks for the feed, and then reads nothing, through a tiny receive window.
+	 */
 	Socket stalledSubscriber(String path) throws IOException {
 		Socket socket = new Socket();
 		socket.setReceiveBufferSize(1024);
@@ -155,7 +163,11 @@ abstract class FeedStreamSupport extends FeedClients {
 	}
 
 	double openStreams() {
-		return this.meters.find("shopstream.feeds.change_streams").gauges().stream().mapToDouble((g) -> g.value()).sum();
+		return this.meters.find("shopstream.feeds.change_streams")
+			.gauges()
+			.stream()
+			.mapToDouble((g) -> g.value())
+			.sum();
 	}
 
 }

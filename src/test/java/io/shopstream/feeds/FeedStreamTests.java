@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The shared change streams under load and trouble: one server cursor per collection whatever
- * the number of subscribers, resume without gap or duplicate, a killed cursor, and the heartbeat.
+ * The shared change streams under load and trouble: one server cursor per collection
+ * whatever the number of subscribers, resume without gap or duplicate, a killed cursor,
+ * and the heartbeat.
  */
 class FeedStreamTests extends FeedStreamSupport {
 
@@ -67,8 +68,11 @@ class FeedStreamTests extends FeedStreamSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> this.meters.get("shopstream.feeds.subscribers").tag("feed", "inventory").gauge().value() == 0);
 
-		List<String> observed = this.meters.find("http.server.requests").timers().stream()
-			.map((timer) -> timer.getId().getTag("uri")).toList();
+		List<String> observed = this.meters.find("http.server.requests")
+			.timers()
+			.stream()
+			.map((timer) -> timer.getId().getTag("uri"))
+			.toList();
 		assertThat(observed).as("request observations of other endpoints are kept").contains("/api/v1/capabilities");
 		assertThat(observed).noneMatch((uri) -> uri.startsWith("/api/v1/feeds"));
 	}
@@ -98,8 +102,9 @@ class FeedStreamTests extends FeedStreamSupport {
 		adjust(sku, 10);
 		await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 10);
 		long cursor = this.commands.lastCursor(InventorySchema.COLLECTION);
-		Mono.from(this.mongo.getDatabase("shopstream").runCommand(
-				new Document("killCursors", InventorySchema.COLLECTION).append("cursors", List.of(cursor)))).block();
+		Mono.from(this.mongo.getDatabase("shopstream")
+			.runCommand(new Document("killCursors", InventorySchema.COLLECTION).append("cursors", List.of(cursor))))
+			.block();
 		adjust(sku, 10);
 		await().atMost(Duration.ofSeconds(15)).until(() -> seen.size() >= 20);
 		subscriber.dispose();

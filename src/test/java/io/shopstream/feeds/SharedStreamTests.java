@@ -25,9 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The shared stream's logic, without Spring or a database: its change streams come from a
- * {@link FakeChangeSource} the test drives, and its grace period and backoff run on virtual
- * time. Each frame a subscriber gets is shown as a label: {@code retry}, {@code resync}, or the
- * event's id.
+ * {@link FakeChangeSource} the test drives, and its grace period and backoff run on
+ * virtual time. Each frame a subscriber gets is shown as a label: {@code retry},
+ * {@code resync}, or the event's id.
  */
 class SharedStreamTests {
 
@@ -254,7 +254,8 @@ class SharedStreamTests {
 
 	private SharedStream stream(int replaySize) {
 		FeedProperties properties = new FeedProperties(Duration.ofSeconds(15), replaySize, 1024, GRACE_PERIOD,
-				MAX_BACKOFF, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(3), DataSize.ofKilobytes(64));
+				MAX_BACKOFF, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(3),
+				DataSize.ofKilobytes(64));
 		return new SharedStream(Feed.inventory, this.changes, properties, new FeedMetrics(this.meters, this.clock),
 				this.admission, this.clock, this.time);
 	}

@@ -7,6 +7,7 @@ import io.shopstream.support.Accounts;
 import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
+import org.assertj.core.api.MapAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Orders as customers and admins use them: placement, totals, stock, lifecycle, reads, export. */
+/**
+ * Orders as customers and admins use them: placement, totals, stock, lifecycle, reads,
+ * export.
+ */
 @SuppressWarnings("unchecked")
 abstract class OrderApiContract {
 
@@ -52,7 +56,9 @@ abstract class OrderApiContract {
 		assertThat(user).containsEntry("id", this.customer.id())
 			.containsEntry("email", this.customer.username() + "@example.com");
 		Map<String, Object> item = ((List<Map<String, Object>>) order.get("items")).get(0);
-		assertThat(item).containsEntry("sku", sku).containsEntry("price", "19.99").containsEntry("quantity", 3)
+		assertThat(item).containsEntry("sku", sku)
+			.containsEntry("price", "19.99")
+			.containsEntry("quantity", 3)
 			.containsEntry("subtotal", "59.97");
 		assertThat(((List<?>) order.get("status_history"))).hasSize(1);
 		stock(sku).containsEntry("available", 7).containsEntry("reserved", 3);
@@ -66,12 +72,19 @@ abstract class OrderApiContract {
 		Catalogue.product(this.admin, scarce, "1.00", null);
 		Catalogue.stock(this.admin, plenty, 10);
 		Catalogue.stock(this.admin, scarce, 1);
-		this.customer.client().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Catalogue.order(plenty, "5", scarce, "2")).exchange()
-			.expectStatus().isEqualTo(409)
+		this.customer.client()
+			.post()
+			.uri("/api/v1/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Catalogue.order(plenty, "5", scarce, "2"))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409)
 			.expectBody()
-			.jsonPath("$.field").isEqualTo("sku")
-			.jsonPath("$.detail").value((String detail) -> assertThat(detail).contains(scarce));
+			.jsonPath("$.field")
+			.isEqualTo("sku")
+			.jsonPath("$.detail")
+			.value((String detail) -> assertThat(detail).contains(scarce));
 		stock(plenty).containsEntry("available", 10).containsEntry("reserved", 0);
 		stock(scarce).containsEntry("available", 1).containsEntry("reserved", 0);
 	}
@@ -86,10 +99,18 @@ abstract class OrderApiContract {
 		place(this.customer.client(), Catalogue.order(sku, "0"), 400);
 		place(this.customer.client(), "{\"items\": [], \"payment_method\": \"card\"}", 400);
 		place(this.customer.client(), Catalogue.order(sku, "1").replace("\"card\"", "\"barter\""), 400);
-		this.customer.client().post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Catalogue.order(sku, "1").replace("\"payment_method\"", "\"totals\": {\"total\": \"0.01\"}, \"payment_method\""))
-			.exchange().expectStatus().isBadRequest()
-			.expectBody().jsonPath("$.errors[0].field").isEqualTo("totals");
+		this.customer.client()
+			.post()
+			.uri("/api/v1/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Catalogue.order(sku, "1")
+				.replace("\"payment_method\"", "\"totals\": {\"total\": \"0.01\"}, \"payment_method\""))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("totals");
 		stock(sku).containsEntry("available", 10);
 	}
 
@@ -139,11 +160,18 @@ abstract class OrderApiContract {
 		assertThat(ids(this.customer.client(), "/api/v1/orders?limit=1000")).contains(mine).doesNotContain(theirs);
 		assertThat(ids(this.customer.client(), "/api/v1/orders?user_id=" + other.id())).doesNotContain(theirs);
 		this.customer.client().get().uri("/api/v1/orders/{id}", theirs).exchange().expectStatus().isNotFound();
-		this.customer.client().get().uri("/api/v1/users/{id}/orders", other.id()).exchange().expectStatus().isNotFound();
+		this.customer.client()
+			.get()
+			.uri("/api/v1/users/{id}/orders", other.id())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		status(this.customer.client(), theirs, "cancelled", 404);
 		assertThat(ids(this.admin, "/api/v1/orders?user_id=" + other.id())).containsExactly(theirs);
 		assertThat(ids(this.admin, "/api/v1/orders?user_id=" + other.id() + "&status=delivered")).isEmpty();
-		assertThat(ids(this.admin, "/api/v1/orders?user_id=" + other.id() + "&from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z")).isEmpty();
+		assertThat(ids(this.admin,
+				"/api/v1/orders?user_id=" + other.id() + "&from=2000-01-01T00:00:00Z&to=2001-01-01T00:00:00Z"))
+			.isEmpty();
 		this.anonymous.get().uri("/api/v1/orders").exchange().expectStatus().isUnauthorized();
 	}
 
@@ -154,15 +182,25 @@ abstract class OrderApiContract {
 		Catalogue.stock(this.admin, sku, 10);
 		String first = (String) place(this.customer.client(), Catalogue.order(sku, "1"), 201).get("id");
 		String second = (String) place(this.customer.client(), Catalogue.order(sku, "2"), 201).get("id");
-		this.customer.client().get().uri("/api/v1/users/{id}/orders", this.customer.id()).exchange()
-			.expectStatus().isOk()
+		this.customer.client()
+			.get()
+			.uri("/api/v1/users/{id}/orders", this.customer.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.user_id").isEqualTo(this.customer.id())
-			.jsonPath("$.username").isEqualTo(this.customer.username())
-			.jsonPath("$.orders.length()").isEqualTo(2)
-			.jsonPath("$.orders[0].id").isEqualTo(second)
-			.jsonPath("$.orders[1].id").isEqualTo(first)
-			.jsonPath("$.password_hash").doesNotExist();
+			.jsonPath("$.user_id")
+			.isEqualTo(this.customer.id())
+			.jsonPath("$.username")
+			.isEqualTo(this.customer.username())
+			.jsonPath("$.orders.length()")
+			.isEqualTo(2)
+			.jsonPath("$.orders[0].id")
+			.isEqualTo(second)
+			.jsonPath("$.orders[1].id")
+			.isEqualTo(first)
+			.jsonPath("$.password_hash")
+			.doesNotExist();
 	}
 
 	@Test
@@ -171,44 +209,73 @@ abstract class OrderApiContract {
 		Catalogue.product(this.admin, sku, "2.00", null);
 		Catalogue.stock(this.admin, sku, 10);
 		String id = (String) place(this.customer.client(), Catalogue.order(sku, "1"), 201).get("id");
-		String body = this.admin.get().uri("/api/v1/orders/export?user_id=" + this.customer.id()).exchange()
-			.expectStatus().isOk()
-			.expectHeader().contentType(MediaType.APPLICATION_NDJSON)
-			.expectBody(String.class).returnResult().getResponseBody();
+		String body = this.admin.get()
+			.uri("/api/v1/orders/export?user_id=" + this.customer.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_NDJSON)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 		assertThat(body.lines()).hasSize(1);
 		assertThat(body).contains("\"id\":\"" + id + "\"");
 		this.customer.client().get().uri("/api/v1/orders/export").exchange().expectStatus().isForbidden();
 	}
 
 	Map<String, Object> place(WebTestClient client, String body, int expectedStatus) {
-		return client.post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange()
-			.expectStatus().isEqualTo(expectedStatus)
+		return client.post()
+			.uri("/api/v1/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(expectedStatus)
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
-			.returnResult().getResponseBody();
+			.returnResult()
+			.getResponseBody();
 	}
 
 	Map<String, Object> status(WebTestClient client, String id, String status, int expectedStatus) {
-		return client.post().uri("/api/v1/orders/{id}/status", id).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"status\": \"" + status + "\"}").exchange()
-			.expectStatus().isEqualTo(expectedStatus)
+		return client.post()
+			.uri("/api/v1/orders/{id}/status", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"status\": \"" + status + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(expectedStatus)
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
-			.returnResult().getResponseBody();
+			.returnResult()
+			.getResponseBody();
 	}
 
-	org.assertj.core.api.MapAssert<String, Object> stock(String sku) {
-		return assertThat(this.anonymous.get().uri("/api/v1/inventory/{sku}", sku).exchange()
-			.expectStatus().isOk()
+	MapAssert<String, Object> stock(String sku) {
+		return assertThat(this.anonymous.get()
+			.uri("/api/v1/inventory/{sku}", sku)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
 			})
-			.returnResult().getResponseBody());
+			.returnResult()
+			.getResponseBody());
 	}
 
 	List<String> ids(WebTestClient client, String uri) {
-		return client.get().uri(uri).exchange().expectStatus().isOk()
-			.expectBodyList(Map.class).returnResult().getResponseBody()
-			.stream().map((order) -> (String) order.get("id")).toList();
+		return client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((order) -> (String) order.get("id"))
+			.toList();
 	}
 
 }

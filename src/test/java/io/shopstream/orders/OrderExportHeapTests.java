@@ -2,6 +2,7 @@ package io.shopstream.orders;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -30,9 +31,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The export streams 100 000 orders in constant memory: the heap in use after each full GC,
- * sampled while the export runs, stays within a small margin of the heap before it started,
- * although the export itself is several times that size.
+ * The export streams 100 000 orders in constant memory: the heap in use after each full
+ * GC, sampled while the export runs, stays within a small margin of the heap before it
+ * started, although the export itself is several times that size.
  */
 @EmbeddedApiTest
 @DirtiesContext
@@ -59,7 +60,8 @@ class OrderExportHeapTests {
 		AtomicLong lines = new AtomicLong();
 		List<Long> samples = new ArrayList<>();
 		WebClient.create("http://localhost:" + this.port)
-			.get().uri("/api/v1/orders/export?user_id=" + customer.toHexString())
+			.get()
+			.uri("/api/v1/orders/export?user_id=" + customer.toHexString())
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.retrieve()
 			.bodyToFlux(DataBuffer.class)
@@ -79,42 +81,45 @@ class OrderExportHeapTests {
 		assertThat(lines.get()).isEqualTo(ORDERS);
 		long exported = bytes.get();
 		long worst = samples.stream().mapToLong(Long::longValue).max().orElseThrow();
-		System.out.printf("[shopstream] export of %d orders, %d bytes; heap growth after GC while streaming: %s bytes%n",
+		System.out.printf(
+				"[shopstream] export of %d orders, %d bytes; heap growth after GC while streaming: %s bytes%n",
 				lines.get(), exported, samples);
 		assertThat(samples).hasSizeGreaterThanOrEqualTo(4);
-		assertThat(worst).as("heap growth %d bytes while exporting %d bytes", worst, exported)
-			.isLessThan(exported / 4);
+		assertThat(worst).as("heap growth %d bytes while exporting %d bytes", worst, exported).isLessThan(exported / 4);
 	}
 
 	/** Inserts the orders, all of one new customer, whose id it returns. */
 	private ObjectId insertOrders() {
 		ObjectId user = new ObjectId();
 		Date now = new Date();
-		Flux.range(0, ORDERS / 1000)
-			.concatMap((batch) -> {
-				List<Document> orders = new ArrayList<>(1000);
-				for (int i = 0; i < 1000; i++) {
-					int n = batch * 1000 + i;
-					orders.add(new Document("order_number", "ORD-1999-" + String.format("%06d", n))
-						.append("user", new Document("_id", user).append("email", "bulk@example.com").append("name", "Bulk"))
-						.append("items", List.of(new Document("sku", "BULK-" + (n % 50)).append("name", "Bulk item")
-							.append("price", new Decimal128(new java.math.BigDecimal("12.34")))
-							.append("quantity", 1)
-							.append("subtotal", new Decimal128(new java.math.BigDecimal("12.34")))))
-						.append("totals", new Document("subtotal", new Decimal128(new java.math.BigDecimal("12.34")))
-							.append("discount", new Decimal128(java.math.BigDecimal.ZERO))
-							.append("tax", new Decimal128(new java.math.BigDecimal("0.99")))
-							.append("shipping", new Decimal128(new java.math.BigDecimal("5.00")))
-							.append("total", new Decimal128(new java.math.BigDecimal("18.33")))
-							.append("currency", "USD"))
-						.append("status", "delivered")
-						.append("created_at", now)
-						.append("updated_at", now));
-				}
-				return this.mongo.getCollection(OrderSchema.COLLECTION).flatMap((collection) -> Mono.from(collection.insertMany(orders)));
-			})
-			.then()
-			.block(Duration.ofMinutes(5));
+		Flux.range(0, ORDERS / 1000).concatMap((batch) -> {
+			List<Document> orders = new ArrayList<>(1000);
+			for (int i = 0; i < 1000; i++) {
+				int n = batch * 1000 + i;
+				orders.add(
+						new Document("order_number", "ORD-1999-" + String.format("%06d", n))
+							.append("user",
+									new Document("_id", user).append("email", "bulk@example.com")
+										.append("name", "Bulk"))
+							.append("items",
+									List.of(new Document("sku", "BULK-" + (n % 50)).append("name", "Bulk item")
+										.append("price", new Decimal128(new BigDecimal("12.34")))
+										.append("quantity", 1)
+										.append("subtotal", new Decimal128(new BigDecimal("12.34")))))
+							.append("totals",
+									new Document("subtotal", new Decimal128(new BigDecimal("12.34")))
+										.append("discount", new Decimal128(BigDecimal.ZERO))
+										.append("tax", new Decimal128(new BigDecimal("0.99")))
+										.append("shipping", new Decimal128(new BigDecimal("5.00")))
+										.append("total", new Decimal128(new BigDecimal("18.33")))
+										.append("currency", "USD"))
+							.append("status", "delivered")
+							.append("created_at", now)
+							.append("updated_at", now));
+			}
+			return this.mongo.getCollection(OrderSchema.COLLECTION)
+				.flatMap((collection) -> Mono.from(collection.insertMany(orders)));
+		}).then().block(Duration.ofMinutes(5));
 		return user;
 	}
 

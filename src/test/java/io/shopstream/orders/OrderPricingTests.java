@@ -22,8 +22,8 @@ class OrderPricingTests {
 
 	private static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
 
-	private final OrderPricing pricing = new OrderPricing(new OrderProperties(new BigDecimal("5.00"),
-			new BigDecimal("100.00")));
+	private final OrderPricing pricing = new OrderPricing(
+			new OrderProperties(new BigDecimal("5.00"), new BigDecimal("100.00")));
 
 	@Test
 	void three_at_19_99_with_8_percent_tax() {
@@ -93,7 +93,7 @@ class OrderPricingTests {
 	private static Product product(String sku, String price, String currency, String taxRate, Discount... discounts) {
 		return new Product("0123456789abcdef0123456" + sku.length(), sku, sku, sku.toLowerCase(), null, null, null,
 				Map.of(), new Pricing(new BigDecimal(price), currency, List.of(discounts),
-						taxRate != null ? new BigDecimal(taxRate) : null),
+						(taxRate != null) ? new BigDecimal(taxRate) : null),
 				null, ProductStatus.active, NOW, NOW, NOW);
 	}
 

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** Status paths (the histories of seeded orders) come from the allowed transitions and nowhere else. */
+/**
+ * Status paths (the histories of seeded orders) come from the allowed transitions and
+ * nowhere else.
+ */
 class OrderStatusTests {
 
 	@Test
@@ -24,8 +27,8 @@ class OrderStatusTests {
 	@Test
 	void a_status_path_is_the_shortest_way() {
 		assertThat(OrderStatus.path(OrderStatus.pending, OrderStatus.pending)).containsExactly(OrderStatus.pending);
-		assertThat(OrderStatus.path(OrderStatus.pending, OrderStatus.cancelled))
-			.containsExactly(OrderStatus.pending, OrderStatus.cancelled);
+		assertThat(OrderStatus.path(OrderStatus.pending, OrderStatus.cancelled)).containsExactly(OrderStatus.pending,
+				OrderStatus.cancelled);
 		assertThat(OrderStatus.path(OrderStatus.pending, OrderStatus.delivered)).containsExactly(OrderStatus.pending,
 				OrderStatus.processing, OrderStatus.shipped, OrderStatus.delivered);
 		assertThat(OrderStatus.path(OrderStatus.processing, OrderStatus.cancelled))

@@ -2,6 +2,7 @@ package io.shopstream.orders;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Catalogue;
@@ -19,8 +20,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 orders at once for a sku with 50 units: exactly 50 succeed, the rest get 409, and the
- * stock ends at 0 available and 50 reserved. Repeated 20 times in a row.
+ * 200 orders at once for a sku with 50 units: exactly 50 succeed, the rest get 409, and
+ * the stock ends at 0 available and 50 reserved. Repeated 20 times in a row.
  */
 abstract class OversellContract {
 
@@ -37,25 +38,34 @@ abstract class OversellContract {
 		String sku = Fixtures.unique("HOT-");
 		Catalogue.product(admin, sku, "9.99", null);
 		Catalogue.stock(admin, sku, 50);
-		WebClient client = WebClient.builder().baseUrl("http://localhost:" + this.port)
+		WebClient client = WebClient.builder()
+			.baseUrl("http://localhost:" + this.port)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.build();
 
 		Map<Integer, Long> statuses = Flux.range(0, 200)
-			.flatMap((i) -> client.post().uri("/api/v1/orders").contentType(MediaType.APPLICATION_JSON)
-				.bodyValue(Catalogue.order(sku, "1"))
-				.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())), 200)
+			.flatMap(
+					(i) -> client.post()
+						.uri("/api/v1/orders")
+						.contentType(MediaType.APPLICATION_JSON)
+						.bodyValue(Catalogue.order(sku, "1"))
+						.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value())),
+					200)
 			.collectList()
-			.map((codes) -> codes.stream().collect(java.util.stream.Collectors.groupingBy((c) -> c,
-					java.util.stream.Collectors.counting())))
+			.map((codes) -> codes.stream().collect(Collectors.groupingBy((c) -> c, Collectors.counting())))
 			.block(Duration.ofMinutes(2));
 
 		assertThat(statuses).containsEntry(201, 50L).containsEntry(409, 150L).hasSize(2);
-		this.anonymous.get().uri("/api/v1/inventory/{sku}", sku).exchange()
+		this.anonymous.get()
+			.uri("/api/v1/inventory/{sku}", sku)
+			.exchange()
 			.expectBody()
-			.jsonPath("$.available").isEqualTo(0)
-			.jsonPath("$.reserved").isEqualTo(50)
-			.jsonPath("$.quantity").isEqualTo(50);
+			.jsonPath("$.available")
+			.isEqualTo(0)
+			.jsonPath("$.reserved")
+			.isEqualTo(50)
+			.jsonPath("$.quantity")
+			.isEqualTo(50);
 	}
 
 }

@@ -13,7 +13,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every operation of the API is in the OpenAPI description, each request and success response with an example. */
+/**
+ * Every operation of the API is in the OpenAPI description, each request and success
+ * response with an example.
+ */
 @EmbeddedApiTest
 @SuppressWarnings("unchecked")
 class OpenApiDocumentationTests {
@@ -23,14 +26,19 @@ class OpenApiDocumentationTests {
 
 	@Test
 	void every_request_body_and_success_response_has_an_example() {
-		Map<String, Object> api = this.client.get().uri("/v3/api-docs").exchange()
-			.expectStatus().isOk()
+		Map<String, Object> api = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {
-			}).returnResult().getResponseBody();
+			})
+			.returnResult()
+			.getResponseBody();
 		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) api.get("paths");
-		assertThat(paths).containsKeys("/api/v1/users", "/api/v1/auth/login", "/api/v1/products", "/api/v1/products/bulk",
-				"/api/v1/inventory/{sku}", "/api/v1/orders", "/api/v1/orders/{id}/status", "/api/v1/orders/export",
-				"/api/v1/users/{id}/orders", "/api/v1/stores");
+		assertThat(paths).containsKeys("/api/v1/users", "/api/v1/auth/login", "/api/v1/products",
+				"/api/v1/products/bulk", "/api/v1/inventory/{sku}", "/api/v1/orders", "/api/v1/orders/{id}/status",
+				"/api/v1/orders/export", "/api/v1/users/{id}/orders", "/api/v1/stores");
 		List<String> missing = new ArrayList<>();
 		paths.forEach((path, operations) -> operations.forEach((method, value) -> {
 			Map<String, Object> operation = (Map<String, Object>) value;
@@ -50,7 +58,9 @@ class OpenApiDocumentationTests {
 	}
 
 	private static boolean hasExample(Map<String, Object> content) {
-		return content != null && content.values().stream().map((type) -> (Map<String, Object>) type)
+		return content != null && content.values()
+			.stream()
+			.map((type) -> (Map<String, Object>) type)
 			.anyMatch((type) -> type.containsKey("examples") || type.containsKey("example"));
 	}
 

@@ -9,14 +9,22 @@ class PlatformApiOnMongoDbTests extends PlatformApiContract {
 
 	@Test
 	void reports_a_replica_set_with_transactions_and_every_query_feature() {
-		this.client.get().uri("/api/v1/capabilities").exchange()
-			.expectStatus().isOk()
+		this.client.get()
+			.uri("/api/v1/capabilities")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.backend").isEqualTo("mongodb")
-			.jsonPath("$.topology").isEqualTo("replica_set")
-			.jsonPath("$.capabilities.transactions").isEqualTo(true)
-			.jsonPath("$.capabilities.text_search").isEqualTo(true)
-			.jsonPath("$.capabilities.stable_api").isEqualTo(true);
+			.jsonPath("$.backend")
+			.isEqualTo("mongodb")
+			.jsonPath("$.topology")
+			.isEqualTo("replica_set")
+			.jsonPath("$.capabilities.transactions")
+			.isEqualTo(true)
+			.jsonPath("$.capabilities.text_search")
+			.isEqualTo(true)
+			.jsonPath("$.capabilities.stable_api")
+			.isEqualTo(true);
 	}
 
 }

@@ -9,15 +9,24 @@ class PlatformApiTests extends PlatformApiContract {
 
 	@Test
 	void reports_the_embedded_back_end_and_its_known_capabilities() {
-		this.client.get().uri("/api/v1/capabilities").exchange()
-			.expectStatus().isOk()
+		this.client.get()
+			.uri("/api/v1/capabilities")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.backend").isEqualTo("embedded")
-			.jsonPath("$.capabilities.change_streams").isEqualTo(true)
-			.jsonPath("$.capabilities.transactions").isEqualTo(false)
-			.jsonPath("$.capabilities.text_search").isEqualTo(false)
-			.jsonPath("$.capabilities.explain").isEqualTo(false)
-			.jsonPath("$.capabilities.stable_api").isEqualTo(false);
+			.jsonPath("$.backend")
+			.isEqualTo("embedded")
+			.jsonPath("$.capabilities.change_streams")
+			.isEqualTo(true)
+			.jsonPath("$.capabilities.transactions")
+			.isEqualTo(false)
+			.jsonPath("$.capabilities.text_search")
+			.isEqualTo(false)
+			.jsonPath("$.capabilities.explain")
+			.isEqualTo(false)
+			.jsonPath("$.capabilities.stable_api")
+			.isEqualTo(false);
 	}
 
 }

@@ -40,45 +40,66 @@ abstract class ProductApiContract {
 				 "category": {"name": "Electronics", "slug": "electronics", "path": ["Home", "Electronics"]},
 				 "attributes": {"color": "Black", "weight": 250, "features": ["Waterproof"]},
 				 "pricing": {"base_price": 99.99, "currency": "USD", "tax_rate": "0.08",
-				  "discounts": [{"type": "percentage", "value": "10", "conditions": {"min_quantity": 5}}]}}""".formatted(sku));
-		this.anonymous.get().uri("/api/v1/products/{id}", id).exchange()
-			.expectStatus().isOk()
+				  "discounts": [{"type": "percentage", "value": "10", "conditions": {"min_quantity": 5}}]}}"""
+			.formatted(sku));
+		this.anonymous.get()
+			.uri("/api/v1/products/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.sku").isEqualTo(sku)
-			.jsonPath("$.slug").isEqualTo("premium-widget")
-			.jsonPath("$.status").isEqualTo("active")
-			.jsonPath("$.pricing.base_price").isEqualTo("99.99")
-			.jsonPath("$.pricing.tax_rate").isEqualTo("0.08")
-			.jsonPath("$.pricing.discounts[0].value").isEqualTo("10")
-			.jsonPath("$.attributes.weight").isEqualTo(250)
-			.jsonPath("$.attributes.features[0]").isEqualTo("Waterproof");
+			.jsonPath("$.sku")
+			.isEqualTo(sku)
+			.jsonPath("$.slug")
+			.isEqualTo("premium-widget")
+			.jsonPath("$.status")
+			.isEqualTo("active")
+			.jsonPath("$.pricing.base_price")
+			.isEqualTo("99.99")
+			.jsonPath("$.pricing.tax_rate")
+			.isEqualTo("0.08")
+			.jsonPath("$.pricing.discounts[0].value")
+			.isEqualTo("10")
+			.jsonPath("$.attributes.weight")
+			.isEqualTo(250)
+			.jsonPath("$.attributes.features[0]")
+			.isEqualTo("Waterproof");
 	}
 
 	@Test
 	void a_second_product_with_the_same_sku_is_a_conflict() {
 		String sku = Fixtures.unique("DUP-");
 		Catalogue.product(this.admin, sku, "1.00", null);
-		this.admin.post().uri("/api/v1/products").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"sku\": \"" + sku + "\", \"name\": \"Again\", \"pricing\": {\"base_price\": \"2.00\", \"currency\": \"USD\"}}")
+		this.admin.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"sku\": \"" + sku
+					+ "\", \"name\": \"Again\", \"pricing\": {\"base_price\": \"2.00\", \"currency\": \"USD\"}}")
 			.exchange()
-			.expectStatus().isEqualTo(409)
-			.expectBody().jsonPath("$.field").isEqualTo("sku");
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.field")
+			.isEqualTo("sku");
 	}
 
 	@Test
 	void filters_by_category_price_status_and_attributes() {
 		String category = Fixtures.unique("cat-");
-		String cheap = Catalogue.product(this.admin, Fixtures.unique("F-"), null, product(category, "9.99", "Black", 100));
-		String middle = Catalogue.product(this.admin, Fixtures.unique("F-"), null, product(category, "19.99", "Silver", 250));
-		String dear = Catalogue.product(this.admin, Fixtures.unique("F-"), null, product(category, "100.00", "Black", 250));
+		String cheap = Catalogue.product(this.admin, Fixtures.unique("F-"), null,
+				product(category, "9.99", "Black", 100));
+		String middle = Catalogue.product(this.admin, Fixtures.unique("F-"), null,
+				product(category, "19.99", "Silver", 250));
+		String dear = Catalogue.product(this.admin, Fixtures.unique("F-"), null,
+				product(category, "100.00", "Black", 250));
 
 		assertThat(ids("/api/v1/products?category=" + category)).containsExactlyInAnyOrder(cheap, middle, dear);
 		assertThat(ids("/api/v1/products?category=" + category + "&min_price=9.999&max_price=100"))
 			.containsExactlyInAnyOrder(middle, dear);
-		assertThat(ids("/api/v1/products?category=" + category + "&attr.color=Black"))
-			.containsExactlyInAnyOrder(cheap, dear);
-		assertThat(ids("/api/v1/products?category=" + category + "&attr.weight=250"))
-			.containsExactlyInAnyOrder(middle, dear);
+		assertThat(ids("/api/v1/products?category=" + category + "&attr.color=Black")).containsExactlyInAnyOrder(cheap,
+				dear);
+		assertThat(ids("/api/v1/products?category=" + category + "&attr.weight=250")).containsExactlyInAnyOrder(middle,
+				dear);
 		assertThat(ids("/api/v1/products?category=" + category + "&status=discontinued")).isEmpty();
 		assertThat(ids("/api/v1/products?category=" + category + "&sort=-price")).containsExactly(dear, middle, cheap);
 	}
@@ -103,8 +124,11 @@ abstract class ProductApiContract {
 		List<String> prices = new ArrayList<>();
 		String next = "/api/v1/products?category=" + category + "&sort=price&limit=2";
 		while (next != null) {
-			EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get().uri(next).exchange()
-				.expectStatus().isOk()
+			EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get()
+				.uri(next)
+				.exchange()
+				.expectStatus()
+				.isOk()
 				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
 				})
 				.returnResult();
@@ -113,7 +137,7 @@ abstract class ProductApiContract {
 				prices.add((String) ((Map<?, ?>) product.get("pricing")).get("base_price"));
 			}
 			String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
-			next = link == null ? null : link.substring(1, link.indexOf('>'));
+			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
 		}
 		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
 		assertThat(prices).containsExactly("1.00", "2.50", "3.00", "3.00", "3.00", "4.75", "5.00");
@@ -123,16 +147,28 @@ abstract class ProductApiContract {
 	void replaces_and_deletes_a_product() {
 		String sku = Fixtures.unique("R-");
 		String id = Catalogue.product(this.admin, sku, "1.00", null);
-		String createdAt = (String) this.anonymous.get().uri("/api/v1/products/{id}", id).exchange()
-			.expectBody(Map.class).returnResult().getResponseBody().get("created_at");
-		this.admin.put().uri("/api/v1/products/{id}", id).contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"sku\": \"" + sku + "\", \"name\": \"Renamed\", \"status\": \"discontinued\", \"pricing\": {\"base_price\": \"2.00\", \"currency\": \"EUR\"}}")
+		String createdAt = (String) this.anonymous.get()
+			.uri("/api/v1/products/{id}", id)
 			.exchange()
-			.expectStatus().isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("created_at");
+		this.admin.put()
+			.uri("/api/v1/products/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"sku\": \"" + sku
+					+ "\", \"name\": \"Renamed\", \"status\": \"discontinued\", \"pricing\": {\"base_price\": \"2.00\", \"currency\": \"EUR\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.name").isEqualTo("Renamed")
-			.jsonPath("$.pricing.currency").isEqualTo("EUR")
-			.jsonPath("$.created_at").isEqualTo(createdAt);
+			.jsonPath("$.name")
+			.isEqualTo("Renamed")
+			.jsonPath("$.pricing.currency")
+			.isEqualTo("EUR")
+			.jsonPath("$.created_at")
+			.isEqualTo(createdAt);
 		this.admin.delete().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNoContent();
 		this.anonymous.get().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNotFound();
 		this.admin.delete().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNotFound();
@@ -142,11 +178,21 @@ abstract class ProductApiContract {
 	void only_admins_write_the_catalogue() {
 		String id = Catalogue.product(this.admin, Fixtures.unique("A-"), "1.00", null);
 		WebTestClient user = Accounts.signUp(this.anonymous, "shopper").client();
-		user.post().uri("/api/v1/products").contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-			.expectStatus().isForbidden();
+		user.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
 		user.delete().uri("/api/v1/products/{id}", id).exchange().expectStatus().isForbidden();
-		this.anonymous.put().uri("/api/v1/products/{id}", id).contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
-			.exchange().expectStatus().isUnauthorized();
+		this.anonymous.put()
+			.uri("/api/v1/products/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
 		this.anonymous.post().uri("/api/v1/products/{id}/views", id).exchange().expectStatus().isNoContent();
 	}
 
@@ -156,33 +202,58 @@ abstract class ProductApiContract {
 		for (int i = 0; i < 3; i++) {
 			this.anonymous.post().uri("/api/v1/products/{id}/views", id).exchange().expectStatus().isNoContent();
 		}
-		this.anonymous.get().uri("/api/v1/products/{id}/views", id).exchange()
-			.expectStatus().isOk()
+		this.anonymous.get()
+			.uri("/api/v1/products/{id}/views", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
 			.expectBody()
-			.jsonPath("$.length()").isEqualTo(1)
-			.jsonPath("$[0].views").isEqualTo(3)
-			.jsonPath("$[0].period").value((String period) -> assertThat(period).endsWith(":00:00Z"));
-		this.anonymous.get().uri("/api/v1/products/{id}/views?granularity=day&from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z", id)
-			.exchange().expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
-		this.anonymous.get().uri("/api/v1/products/{id}/views?from=2020-01-01T00:00:00Z&to=2024-01-01T00:00:00Z", id)
-			.exchange().expectStatus().isBadRequest();
-		this.anonymous.post().uri("/api/v1/products/{id}/views", "0123456789abcdef01234567").exchange()
-			.expectStatus().isNotFound();
+			.jsonPath("$.length()")
+			.isEqualTo(1)
+			.jsonPath("$[0].views")
+			.isEqualTo(3)
+			.jsonPath("$[0].period")
+			.value((String period) -> assertThat(period).endsWith(":00:00Z"));
+		this.anonymous.get()
+			.uri("/api/v1/products/{id}/views?granularity=day&from=2020-01-01T00:00:00Z&to=2020-02-01T00:00:00Z", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(0);
+		this.anonymous.get()
+			.uri("/api/v1/products/{id}/views?from=2020-01-01T00:00:00Z&to=2024-01-01T00:00:00Z", id)
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.anonymous.post()
+			.uri("/api/v1/products/{id}/views", "0123456789abcdef01234567")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 	}
 
 	private List<String> ids(String uri) {
-		return this.anonymous.get().uri(uri).exchange()
-			.expectStatus().isOk()
-			.expectBodyList(Map.class).returnResult().getResponseBody()
-			.stream().map((product) -> (String) product.get("id")).toList();
+		return this.anonymous.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((product) -> (String) product.get("id"))
+			.toList();
 	}
 
 	private static String product(String category, String price, String color, int weight) {
 		return """
 				{"sku": "%s", "name": "Filtered %s", "category": {"name": "Cat", "slug": "%s"},
 				 "attributes": {"color": "%s", "weight": %d},
-				 "pricing": {"base_price": "%s", "currency": "USD"}}""".formatted(Fixtures.unique("X-"), price, category,
-				color, weight, price);
+				 "pricing": {"base_price": "%s", "currency": "USD"}}""".formatted(Fixtures.unique("X-"), price,
+				category, color, weight, price);
 	}
 
 }

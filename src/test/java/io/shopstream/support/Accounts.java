@@ -29,11 +29,13 @@ public final class Accounts {
 	}
 
 	public static String login(WebTestClient client, String login, String password) {
-		Map<?, ?> result = client.post().uri("/api/v1/auth/login")
+		Map<?, ?> result = client.post()
+			.uri("/api/v1/auth/login")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("login", login, "password", password))
 			.exchange()
-			.expectStatus().isOk()
+			.expectStatus()
+			.isOk()
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
@@ -43,11 +45,13 @@ public final class Accounts {
 	/** Registers a new user (role user) and signs them in. */
 	public static Account signUp(WebTestClient client, String prefix) {
 		String name = Fixtures.unique(prefix);
-		Map<?, ?> user = client.post().uri("/api/v1/auth/register")
+		Map<?, ?> user = client.post()
+			.uri("/api/v1/auth/register")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Fixtures.newUserJson(name))
 			.exchange()
-			.expectStatus().isCreated()
+			.expectStatus()
+			.isCreated()
 			.expectBody(Map.class)
 			.returnResult()
 			.getResponseBody();
@@ -55,25 +59,31 @@ public final class Accounts {
 		return new Account((String) user.get("id"), name, token, as(client, token));
 	}
 
-	/** A signed-in user and a client that sends their token. */
-	public record Account(String id, String username, String token, WebTestClient client) {
-	}
-
 	/**
-	 * The 401 problem document {@code GET /auth/me} answers for this bearer token, without its
-	 * correlation id, so that refusals can be compared whole.
+	 * The 401 problem document {@code GET /auth/me} answers for this bearer token,
+	 * without its correlation id, so that refusals can be compared whole.
 	 */
 	@SuppressWarnings("unchecked")
 	public static Map<String, Object> refusal(WebTestClient client, String token) {
-		Map<String, Object> body = client.get().uri("/api/v1/auth/me")
+		Map<String, Object> body = client.get()
+			.uri("/api/v1/auth/me")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.exchange()
-			.expectStatus().isUnauthorized()
-			.expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		body.remove("correlation_id");
 		return body;
+	}
+
+	/** A signed-in user and a client that sends their token. */
+	public record Account(String id, String username, String token, WebTestClient client) {
 	}
 
 }

@@ -13,21 +13,30 @@ public final class Catalogue {
 
 	/** Creates an active product and returns its id. */
 	public static String product(WebTestClient admin, String sku, String price, String json) {
-		String body = json != null ? json : """
+		String body = (json != null) ? json : """
 				{"sku": "%s", "name": "Product %s", "category": {"name": "Gadgets", "slug": "gadgets"},
 				 "pricing": {"base_price": "%s", "currency": "USD", "tax_rate": "0.08"}}""".formatted(sku, sku, price);
-		Map<?, ?> created = admin.post().uri("/api/v1/products").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+		Map<?, ?> created = admin.post()
+			.uri("/api/v1/products")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
 			.exchange()
-			.expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody();
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
 		return (String) created.get("id");
 	}
 
 	public static void stock(WebTestClient admin, String sku, long quantity) {
-		admin.put().uri("/api/v1/inventory/{sku}", sku).contentType(MediaType.APPLICATION_JSON)
+		admin.put()
+			.uri("/api/v1/inventory/{sku}", sku)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"quantity\": " + quantity + ", \"reorder_point\": 5, \"reorder_quantity\": 50}")
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 	}
 
 	public static String order(String... skuAndQuantity) {
@@ -36,8 +45,11 @@ public final class Catalogue {
 			if (i > 0) {
 				items.append(", ");
 			}
-			items.append("{\"sku\": \"").append(skuAndQuantity[i]).append("\", \"quantity\": ")
-				.append(skuAndQuantity[i + 1]).append('}');
+			items.append("{\"sku\": \"")
+				.append(skuAndQuantity[i])
+				.append("\", \"quantity\": ")
+				.append(skuAndQuantity[i + 1])
+				.append('}');
 		}
 		return """
 				{"items": [%s],

@@ -16,8 +16,8 @@ public final class Fixtures {
 
 	public static String newUserJson(String name) {
 		return """
-				{"email": "%s@example.com", "username": "%s", "password": "correct horse battery"}"""
-			.formatted(name, name);
+				{"email": "%s@example.com", "username": "%s", "password": "correct horse battery"}""".formatted(name,
+				name);
 	}
 
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs blocking test steps (HTTP calls through WebTestClient) a moment later on a plain thread,
- * while the test thread is subscribed to a stream; {@link #join()} re-throws what they threw.
+ * Runs blocking test steps (HTTP calls through WebTestClient) a moment later on a plain
+ * thread, while the test thread is subscribed to a stream; {@link #join()} re-throws what
+ * they threw.
  */
 public final class Later {
 

@@ -17,8 +17,9 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole service on a random port against a real MongoDB: the server named by
- * {@code -Dshopstream.test.mongodb-uri=...}, or else a {@code mongo:7.0} replica set started by
- * Testcontainers. Skipped, with one line saying so, where there is neither a URI nor Docker.
+ * {@code -Dshopstream.test.mongodb-uri=...}, or else a {@code mongo:7.0} replica set
+ * started by Testcontainers. Skipped, with one line saying so, where there is neither a
+ * URI nor Docker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Runs the real-MongoDB suite where it can run: with {@code -Dshopstream.test.mongodb-uri=...},
- * or where Testcontainers' own check finds a Docker engine. Elsewhere the suite is skipped and
- * the build says so once.
+ * Runs the real-MongoDB suite where it can run: with
+ * {@code -Dshopstream.test.mongodb-uri=...}, or where Testcontainers' own check finds a
+ * Docker engine. Elsewhere the suite is skipped and the build says so once.
  */
 public class RealMongoAvailable implements ExecutionCondition {
 

@@ -18,7 +18,10 @@ import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** A Server-Sent Events client for tests, like a browser's EventSource but explicit about reconnects. */
+/**
+ * A Server-Sent Events client for tests, like a browser's EventSource but explicit about
+ * reconnects.
+ */
 public final class SseClient {
 
 	private static final ParameterizedTypeReference<ServerSentEvent<String>> EVENTS = new ParameterizedTypeReference<>() {
@@ -27,8 +30,10 @@ public final class SseClient {
 	private final WebClient client;
 
 	public SseClient(int port) {
-		ConnectionProvider connections = ConnectionProvider.builder("sse-test").maxConnections(2000)
-			.pendingAcquireMaxCount(-1).build();
+		ConnectionProvider connections = ConnectionProvider.builder("sse-test")
+			.maxConnections(2000)
+			.pendingAcquireMaxCount(-1)
+			.build();
 		this.client = WebClient.builder()
 			.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
 			.baseUrl("http://localhost:" + port)
@@ -36,7 +41,10 @@ public final class SseClient {
 			.build();
 	}
 
-	/** Events of the feed; a bearer token or cookie when given, resuming after lastEventId when given. */
+	/**
+	 * Events of the feed; a bearer token or cookie when given, resuming after lastEventId
+	 * when given.
+	 */
 	public Flux<ServerSentEvent<String>> events(String path, String bearer, String cookie, String lastEventId) {
 		return this.client.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM).headers((headers) -> {
 			if (bearer != null) {
@@ -52,13 +60,16 @@ public final class SseClient {
 	}
 
 	/**
-	 * The raw bytes of the stream, decoded as UTF-8: the steps run on a plain thread once the
-	 * server has answered, and reading stops when what was read satisfies {@code enough}.
+	 * The raw bytes of the stream, decoded as UTF-8: the steps run on a plain thread once
+	 * the server has answered, and reading stops when what was read satisfies
+	 * {@code enough}.
 	 */
 	public String rawDuring(String path, String bearer, Runnable steps, Predicate<String> enough, Duration timeout) {
 		AtomicReference<Later> running = new AtomicReference<>();
 		StringBuilder text = new StringBuilder();
-		this.client.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
 			.retrieve()
 			.bodyToFlux(DataBuffer.class)
 			.map((buffer) -> {

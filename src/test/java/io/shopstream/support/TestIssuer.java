@@ -25,8 +25,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * An OpenID Connect issuer inside the test JVM: its discovery document and key set are served
- * over HTTP on a free loopback port, and it signs tokens with its own RSA key (RS256).
+ * An OpenID Connect issuer inside the test JVM: its discovery document and key set are
+ * served over HTTP on a free loopback port, and it signs tokens with its own RSA key
+ * (RS256).
  */
 public final class TestIssuer implements AutoCloseable {
 
@@ -51,8 +52,8 @@ public final class TestIssuer implements AutoCloseable {
 			this.requests.incrementAndGet();
 			respond(exchange, 200, """
 					{"issuer": "%s", "jwks_uri": "%s/jwks", "id_token_signing_alg_values_supported": ["RS256"],
-					 "response_types_supported": ["code"], "subject_types_supported": ["public"]}"""
-				.formatted(this.uri, this.uri));
+					 "response_types_supported": ["code"], "subject_types_supported": ["public"]}""".formatted(this.uri,
+					this.uri));
 		});
 		this.server.createContext("/issuer/jwks", (exchange) -> {
 			this.requests.incrementAndGet();
@@ -90,7 +91,10 @@ public final class TestIssuer implements AutoCloseable {
 		}
 	}
 
-	/** Claims of a good token for this email: this issuer, Shopstream's audience, five minutes to live. */
+	/**
+	 * Claims of a good token for this email: this issuer, Shopstream's audience, five
+	 * minutes to live.
+	 */
 	public JWTClaimsSet.Builder claims(String email) {
 		Instant now = Instant.now();
 		return new JWTClaimsSet.Builder().issuer(this.uri)
@@ -120,12 +124,15 @@ public final class TestIssuer implements AutoCloseable {
 		}
 	}
 
-	/** The key-confusion forgery: HS256, with the issuer's public key bytes as the shared secret. */
+	/**
+	 * The key-confusion forgery: HS256, with the issuer's public key bytes as the shared
+	 * secret.
+	 */
 	public String signHs256WithPublicKey(JWTClaimsSet.Builder claims) {
 		try {
-			SignedJWT jwt = new SignedJWT(
-					new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(this.key.getKeyID()).type(JOSEObjectType.JWT).build(),
-					claims.build());
+			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(this.key.getKeyID())
+				.type(JOSEObjectType.JWT)
+				.build(), claims.build());
 			jwt.sign(new MACSigner(this.key.toRSAPublicKey().getEncoded()));
 			return jwt.serialize();
 		}

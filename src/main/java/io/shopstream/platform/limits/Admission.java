@@ -18,10 +18,11 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Admits long-lived or expensive work, or refuses it at once. A refusal costs no database call:
- * the instance is full (503, try another replica) or this client already holds its share (429).
- * What is admitted is held until its exchange ends ({@link HeldPermits}). Every refusal is
- * counted in {@code shopstream.limits.rejected}, and every pool's use and size are gauges.
+ * Admits long-lived or expensive work, or refuses it at once. A refusal costs no database
+ * call: the instance is full (503, try another replica) or this client already holds its
+ * share (429). What is admitted is held until its exchange ends ({@link HeldPermits}).
+ * Every refusal is counted in {@code shopstream.limits.rejected}, and every pool's use
+ * and size are gauges.
  */
 @Component
 public class Admission {
@@ -55,9 +56,11 @@ public class Admission {
 					this.feeds.capacity(), perClient());
 		}
 		else {
-			log.info("Feed connections: at most {} on this instance ({} of the {} MB maximum heap at {} per subscriber); "
-					+ "per client: {}", this.feeds.capacity(), properties.feedHeapShare(),
-					DataSize.ofBytes(maxHeap).toMegabytes(), properties.feedSubscriberHeap(), perClient());
+			log.info(
+					"Feed connections: at most {} on this instance ({} of the {} MB maximum heap at {} per subscriber); "
+							+ "per client: {}",
+					this.feeds.capacity(), properties.feedHeapShare(), DataSize.ofBytes(maxHeap).toMegabytes(),
+					properties.feedSubscriberHeap(), perClient());
 		}
 	}
 
@@ -78,8 +81,10 @@ public class Admission {
 			if (own.isEmpty()) {
 				instance.release();
 				rejected("feeds-per-client");
-				throw new TooManyRequestsException("You have " + this.properties.feedsPerClient()
-						+ " live feeds open, the most one client may; close one first", this.properties.retryAfter());
+				throw new TooManyRequestsException(
+						"You have " + this.properties.feedsPerClient()
+								+ " live feeds open, the most one client may; close one first",
+						this.properties.retryAfter());
 			}
 			permit = instance.and(own.get());
 		}
@@ -88,13 +93,15 @@ public class Admission {
 
 	/**
 	 * Admits expensive work for the rest of its exchange.
-	 * @throws ServiceUnavailableException when the instance is running all it may of this kind
+	 * @throws ServiceUnavailableException when the instance is running all it may of this
+	 * kind
 	 */
 	public void admit(ServerWebExchange exchange, Work kind) {
 		Permit permit = this.work.get(kind).tryAcquire().orElseThrow(() -> {
 			rejected(kind.limit());
-			return new ServiceUnavailableException("This instance is running as many " + kind.limit()
-					+ " as it may at once; try again shortly", this.properties.retryAfter());
+			return new ServiceUnavailableException(
+					"This instance is running as many " + kind.limit() + " as it may at once; try again shortly",
+					this.properties.retryAfter());
 		});
 		HeldPermits.hold(exchange, permit);
 	}
@@ -110,15 +117,20 @@ public class Admission {
 
 	private PermitPool pool(String name, int capacity) {
 		PermitPool pool = new PermitPool(capacity);
-		Gauge.builder("shopstream.limits.in_use", pool, PermitPool::inUse).tag("limit", name)
-			.description("Places taken in a limited pool").register(this.registry);
-		Gauge.builder("shopstream.limits.capacity", pool, PermitPool::capacity).tag("limit", name)
-			.description("Size of a limited pool").register(this.registry);
+		Gauge.builder("shopstream.limits.in_use", pool, PermitPool::inUse)
+			.tag("limit", name)
+			.description("Places taken in a limited pool")
+			.register(this.registry);
+		Gauge.builder("shopstream.limits.capacity", pool, PermitPool::capacity)
+			.tag("limit", name)
+			.description("Size of a limited pool")
+			.register(this.registry);
 		return pool;
 	}
 
 	private void rejected(String limit) {
-		Counter.builder("shopstream.limits.rejected").tag("limit", limit)
+		Counter.builder("shopstream.limits.rejected")
+			.tag("limit", limit)
 			.description("Requests refused by an overload limit")
 			.register(this.registry)
 			.increment();

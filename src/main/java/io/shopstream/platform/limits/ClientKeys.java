@@ -9,9 +9,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Who a limit counts against: the account when the request is signed in, the client address
- * otherwise. Behind a proxy the address is the forwarded one only where Spring Boot is told to
- * trust forwarded headers ({@code server.forward-headers-strategy}).
+ * Who a limit counts against: the account when the request is signed in, the client
+ * address otherwise. Behind a proxy the address is the forwarded one only where Spring
+ * Boot is told to trust forwarded headers ({@code server.forward-headers-strategy}).
  */
 final class ClientKeys {
 
@@ -19,7 +19,8 @@ final class ClientKeys {
 	}
 
 	static Mono<String> of(ServerWebExchange exchange) {
-		return exchange.getPrincipal().map((principal) -> account(principal.getName()))
+		return exchange.getPrincipal()
+			.map((principal) -> account(principal.getName()))
 			.defaultIfEmpty(address(exchange));
 	}
 
@@ -31,13 +32,17 @@ final class ClientKeys {
 		return "account:" + userId;
 	}
 
-	/** The address as the connection (or a trusted proxy) gives it; never looked up in DNS. */
+	/**
+	 * The address as the connection (or a trusted proxy) gives it; never looked up in
+	 * DNS.
+	 */
 	private static String address(ServerWebExchange exchange) {
 		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
 		if (remote == null) {
 			return "address:unknown";
 		}
-		return "address:" + (remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString());
+		return "address:"
+				+ ((remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString());
 	}
 
 }

@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The same number of places for each client. A client's entry exists only while it holds a
- * place, so the map never outgrows the connections actually open.
+ * The same number of places for each client. A client's entry exists only while it holds
+ * a place, so the map never outgrows the connections actually open.
  */
 final class ClientPermits {
 
@@ -22,9 +22,9 @@ final class ClientPermits {
 		this.held.compute(client, (key, count) -> {
 			int now = (count != null) ? count : 0;
 			granted[0] = now < this.perClient;
-			return granted[0] ? now + 1 : count;
+			return (granted[0]) ? now + 1 : count;
 		});
-		return granted[0] ? Optional.of(new Permit(() -> release(client))) : Optional.empty();
+		return (granted[0]) ? Optional.of(new Permit(() -> release(client))) : Optional.empty();
 	}
 
 	private void release(String client) {

@@ -13,10 +13,11 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Ties permits to the request that took them: whatever a handler admits is released when the
- * exchange ends, by completion, error or the client going away. A handler's own stream may never
- * be subscribed (the client can leave between the handler's answer and its body being written),
- * so the end of the whole exchange is the one place that always runs.
+ * Ties permits to the request that took them: whatever a handler admits is released when
+ * the exchange ends, by completion, error or the client going away. A handler's own
+ * stream may never be subscribed (the client can leave between the handler's answer and
+ * its body being written), so the end of the whole exchange is the one place that always
+ * runs.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -41,7 +42,10 @@ class HeldPermits implements WebFilter {
 		held.add(permit);
 	}
 
-	/** The permits of one exchange. A permit added after the end, by a handler still running, is released too. */
+	/**
+	 * The permits of one exchange. A permit added after the end, by a handler still
+	 * running, is released too.
+	 */
 	private static final class Held {
 
 		private final Queue<Permit> permits = new ConcurrentLinkedQueue<>();

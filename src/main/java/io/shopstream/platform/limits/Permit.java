@@ -2,7 +2,10 @@ package io.shopstream.platform.limits;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A place taken in a limited pool, given back exactly once however many times it is released. */
+/**
+ * A place taken in a limited pool, given back exactly once however many times it is
+ * released.
+ */
 public final class Permit {
 
 	private final Runnable giveBack;

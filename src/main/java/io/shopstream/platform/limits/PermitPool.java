@@ -3,7 +3,10 @@ package io.shopstream.platform.limits;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fixed number of places, taken without waiting: there is one free now, or there is none. */
+/**
+ * A fixed number of places, taken without waiting: there is one free now, or there is
+ * none.
+ */
 final class PermitPool {
 
 	private final int capacity;

@@ -23,14 +23,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Per-client request rates: a token bucket per client (account, or address when anonymous) for
- * reads and another for writes, refilled greedily at the configured rate up to the burst. Over
- * it, 429 with {@code Retry-After}; every limited response carries the {@code RateLimit-Policy}
- * and {@code RateLimit} fields of the IETF draft (draft-ietf-httpapi-ratelimit-headers-09: a
- * quoted policy name with {@code q} quota and {@code w} window, and {@code r} remaining and
- * {@code t} seconds until the quota is whole again). Runs after Spring Security, so a signed-in
- * client is counted by account wherever it connects from; requests security refuses never reach
- * it. Operations endpoints ({@code /actuator}) are not limited: probes all come from one address.
+ * Per-client request rates: a token bucket per client (account, or address when
+ * anonymous) for reads and another for writes, refilled greedily at the configured rate
+ * up to the burst. Over it, 429 with {@code Retry-After}; every limited response carries
+ * the {@code RateLimit-Policy} and {@code RateLimit} fields of the IETF draft
+ * (draft-ietf-httpapi-ratelimit-headers-09: a quoted policy name with {@code q} quota and
+ * {@code w} window, and {@code r} remaining and {@code t} seconds until the quota is
+ * whole again). Runs after Spring Security, so a signed-in client is counted by account
+ * wherever it connects from; requests security refuses never reach it. Operations
+ * endpoints ({@code /actuator}) are not limited: probes all come from one address.
  * Buckets live in this instance: with N replicas a client may get up to N times the rate.
  */
 @Component
@@ -82,13 +83,16 @@ final class RequestRateLimits implements WebFilter, Ordered {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			headers.set("RateLimit-Policy", policy.field());
 			long secondsToWhole = seconds(probe.getNanosToWaitForReset());
-			headers.set("RateLimit", "\"" + policy.name() + "\";r=" + probe.getRemainingTokens() + ";t=" + secondsToWhole);
+			headers.set("RateLimit",
+					"\"" + policy.name() + "\";r=" + probe.getRemainingTokens() + ";t=" + secondsToWhole);
 			if (!probe.isConsumed()) {
 				(read ? this.rejectedReads : this.rejectedWrites).increment();
 				Duration wait = Duration.ofSeconds(seconds(probe.getNanosToWaitForRefill()));
-				return Mono.error(new TooManyRequestsException("You are making " + policy.name()
-						+ " faster than this service allows one client (" + policy.perSecond() + " a second, "
-						+ policy.burst() + " at once); slow down", wait));
+				return Mono
+					.error(new TooManyRequestsException(
+							"You are making " + policy.name() + " faster than this service allows one client ("
+									+ policy.perSecond() + " a second, " + policy.burst() + " at once); slow down",
+							wait));
 			}
 			return chain.filter(exchange);
 		});
@@ -102,8 +106,9 @@ final class RequestRateLimits implements WebFilter, Ordered {
 	}
 
 	/**
-	 * Drops the buckets that are full again: their clients have been quiet long enough that a new
-	 * bucket would treat them the same. At most once a second, however many clients arrive.
+	 * Drops the buckets that are full again: their clients have been quiet long enough
+	 * that a new bucket would treat them the same. At most once a second, however many
+	 * clients arrive.
 	 */
 	private void sweep() {
 		long now = System.nanoTime();
@@ -131,12 +136,16 @@ final class RequestRateLimits implements WebFilter, Ordered {
 	}
 
 	private static Counter rejected(MeterRegistry registry, String limit) {
-		return Counter.builder("shopstream.limits.rejected").tag("limit", limit)
+		return Counter.builder("shopstream.limits.rejected")
+			.tag("limit", limit)
 			.description("Requests refused by an overload limit")
 			.register(registry);
 	}
 
-	/** One kind of request's rate and burst, and its clients' buckets; null when that kind is not limited. */
+	/**
+	 * One kind of request's rate and burst, and its clients' buckets; null when that kind
+	 * is not limited.
+	 */
 	record Policy(String name, int perSecond, int burst, ConcurrentHashMap<String, Bucket> buckets) {
 
 		static Policy of(String name, int perSecond, int burst) {
@@ -152,7 +161,10 @@ final class RequestRateLimits implements WebFilter, Ordered {
 				.build();
 		}
 
-		/** {@code "reads";q=20;w=2}: the burst, and the seconds the rate takes to refill it. */
+		/**
+		 * {@code "reads";q=20;w=2}: the burst, and the seconds the rate takes to refill
+		 * it.
+		 */
 		String field() {
 			long window = Math.max(1, (this.burst + this.perSecond - 1) / this.perSecond);
 			return "\"" + this.name + "\";q=" + this.burst + ";w=" + window;

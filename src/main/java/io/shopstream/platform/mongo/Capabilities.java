@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param backend {@code embedded} or {@code mongodb}
  * @param serverVersion the server's version as it reports it
- * @param topology {@code standalone}, {@code replica_set}, {@code sharded} or {@code embedded}
+ * @param topology {@code standalone}, {@code replica_set}, {@code sharded} or
+ * {@code embedded}
  * @param available the capabilities present
  */
 public record Capabilities(String backend, String serverVersion, String topology, Set<Capability> available) {
@@ -30,7 +31,10 @@ public record Capabilities(String backend, String serverVersion, String topology
 		}
 	}
 
-	/** The back-end and every capability, as served at /api/v1/capabilities and in /actuator/info. */
+	/**
+	 * The back-end and every capability, as served at /api/v1/capabilities and in
+	 * /actuator/info.
+	 */
 	public Map<String, Object> describe() {
 		Map<String, Object> description = new LinkedHashMap<>();
 		description.put("backend", this.backend);

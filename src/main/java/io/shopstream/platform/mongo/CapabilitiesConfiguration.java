@@ -12,13 +12,18 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Detects the back-end's capabilities once, at start-up, and publishes them in /actuator/info. */
+/**
+ * Detects the back-end's capabilities once, at start-up, and publishes them in
+ * /actuator/info.
+ */
 @Configuration(proxyBeanMethods = false)
 class CapabilitiesConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(CapabilitiesConfiguration.class);
 
-	/** Detection runs on the main thread during start-up, before any request is served. */
+	/**
+	 * Detection runs on the main thread during start-up, before any request is served.
+	 */
 	@Bean
 	Capabilities capabilities(MongoClient client, ObjectProvider<EmbeddedMongoServer> embedded,
 			MongoClientProperties properties) {
@@ -26,8 +31,8 @@ class CapabilitiesConfiguration {
 		Capabilities capabilities = new CapabilityDetector(client, embedded.getIfAvailable()).detect()
 			.blockOptional(timeout)
 			.orElseThrow();
-		log.info("MongoDB back-end: {} {} ({}), capabilities {}", capabilities.backend(),
-				capabilities.serverVersion(), capabilities.topology(), capabilities.available());
+		log.info("MongoDB back-end: {} {} ({}), capabilities {}", capabilities.backend(), capabilities.serverVersion(),
+				capabilities.topology(), capabilities.available());
 		return capabilities;
 	}
 

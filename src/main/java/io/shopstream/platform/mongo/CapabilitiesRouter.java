@@ -24,9 +24,7 @@ class CapabilitiesRouter {
 		return route().GET("/api/v1/capabilities", (request) -> {
 			QueryParams.allowOnly(request, Set.of());
 			return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(body);
-		})
-			.filter(Negotiation.JSON)
-			.build();
+		}).filter(Negotiation.JSON).build();
 	}
 
 }

@@ -12,9 +12,10 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Asks the server what it is. The embedded back-end has a known set; a real server is judged
- * from its own {@code hello} (or legacy {@code isMaster}) and {@code buildInfo} answers, and a
- * server that answers neither like MongoDB gets the conservative set, never a guess.
+ * Asks the server what it is. The embedded back-end has a known set; a real server is
+ * judged from its own {@code hello} (or legacy {@code isMaster}) and {@code buildInfo}
+ * answers, and a server that answers neither like MongoDB gets the conservative set,
+ * never a guess.
  */
 class CapabilityDetector {
 
@@ -25,9 +26,9 @@ class CapabilityDetector {
 
 	private static final Set<Capability> EMBEDDED = EnumSet.of(Capability.CHANGE_STREAMS);
 
-	private static final Set<Capability> ANY_REAL_SERVER = EnumSet.of(Capability.TEXT_SEARCH,
-			Capability.GEO_QUERIES, Capability.SCHEMA_VALIDATION, Capability.COLL_MOD, Capability.EXPLAIN,
-			Capability.STABLE_API, Capability.SECONDARY_INDEXES, Capability.LOOKUP_PIPELINES);
+	private static final Set<Capability> ANY_REAL_SERVER = EnumSet.of(Capability.TEXT_SEARCH, Capability.GEO_QUERIES,
+			Capability.SCHEMA_VALIDATION, Capability.COLL_MOD, Capability.EXPLAIN, Capability.STABLE_API,
+			Capability.SECONDARY_INDEXES, Capability.LOOKUP_PIPELINES);
 
 	private final MongoClient client;
 
@@ -43,16 +44,13 @@ class CapabilityDetector {
 			return Mono.from(admin("isMaster"))
 				.map((hello) -> new Capabilities("embedded", "mongo-java-server", "embedded", EMBEDDED));
 		}
-		return Mono.from(admin("hello"))
-			.onErrorResume((ex) -> {
-				log.warn("The MongoDB server refused hello; asking the legacy isMaster instead", ex);
-				return Mono.from(admin("isMaster"));
-			})
-			.zipWith(Mono.from(admin("buildInfo")).onErrorResume((ex) -> {
-				log.warn("The MongoDB server refused buildInfo; judging its version from the wire version alone", ex);
-				return Mono.just(new Document());
-			}))
-			.map((answers) -> fromServer(answers.getT1(), answers.getT2()));
+		return Mono.from(admin("hello")).onErrorResume((ex) -> {
+			log.warn("The MongoDB server refused hello; asking the legacy isMaster instead", ex);
+			return Mono.from(admin("isMaster"));
+		}).zipWith(Mono.from(admin("buildInfo")).onErrorResume((ex) -> {
+			log.warn("The MongoDB server refused buildInfo; judging its version from the wire version alone", ex);
+			return Mono.just(new Document());
+		})).map((answers) -> fromServer(answers.getT1(), answers.getT2()));
 	}
 
 	private Publisher<Document> admin(String command) {
@@ -60,11 +58,11 @@ class CapabilityDetector {
 	}
 
 	private Capabilities fromServer(Document hello, Document buildInfo) {
-		int wireVersion = hello.get("maxWireVersion", Number.class) != null
+		int wireVersion = (hello.get("maxWireVersion", Number.class) != null)
 				? hello.get("maxWireVersion", Number.class).intValue() : -1;
 		String version = buildInfo.getString("version");
 		if (version == null) {
-			version = wireVersion >= 0 ? "wire version " + wireVersion : "unknown";
+			version = (wireVersion >= 0) ? "wire version " + wireVersion : "unknown";
 		}
 		if (wireVersion < 0 && buildInfo.getString("version") == null) {
 			log.warn("The MongoDB server did not answer hello/isMaster or buildInfo like MongoDB; "
@@ -87,7 +85,7 @@ class CapabilityDetector {
 		if ("isdbgrid".equals(hello.getString("msg"))) {
 			return "sharded";
 		}
-		return hello.getString("setName") != null ? "replica_set" : "standalone";
+		return (hello.getString("setName") != null) ? "replica_set" : "standalone";
 	}
 
 }

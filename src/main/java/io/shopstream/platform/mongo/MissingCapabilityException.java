@@ -8,8 +8,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
 /**
- * A request needs a capability the connected back-end lacks: 501, naming the capability and the
- * remedy (the {@code capability} and {@code remedy} properties), so nothing silently degrades.
+ * A request needs a capability the connected back-end lacks: 501, naming the capability
+ * and the remedy (the {@code capability} and {@code remedy} properties), so nothing
+ * silently degrades.
  */
 public class MissingCapabilityException extends RuntimeException implements ErrorResponse {
 

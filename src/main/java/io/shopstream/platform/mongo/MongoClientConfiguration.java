@@ -1,8 +1,10 @@
 package io.shopstream.platform.mongo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import com.github.luben.zstd.util.Native;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoCompressor;
@@ -13,6 +15,7 @@ import com.mongodb.ServerApi;
 import com.mongodb.ServerApiVersion;
 import com.mongodb.WriteConcern;
 import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
+import org.xerial.snappy.Snappy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -37,81 +40,82 @@ class MongoClientConfiguration {
 	}
 
 	/**
-	 * snappy and zstd load their native libraries on first use, reading the jar and writing a
-	 * temporary file; done here, at start-up, that never happens on a driver or event-loop thread.
+	 * snappy and zstd load their native libraries on first use, reading the jar and
+	 * writing a temporary file; done here, at start-up, that never happens on a driver or
+	 * event-loop thread.
 	 */
 	private static void loadNativeCompressors() {
-		com.github.luben.zstd.util.Native.load();
+		Native.load();
 		try {
-			org.xerial.snappy.Snappy.maxCompressedLength(1);
+			Snappy.maxCompressedLength(1);
 		}
 		catch (Throwable ex) {
 			throw new IllegalStateException("The snappy compression library did not load", ex);
 		}
 	}
 
-	private record ShopstreamSettings(MongoClientProperties properties, ConnectionString uri, boolean stableApi)
-			implements MongoClientSettingsBuilderCustomizer, Ordered {
+	private record ShopstreamSettings(MongoClientProperties properties, ConnectionString uri,
+			boolean stableApi) implements MongoClientSettingsBuilderCustomizer, Ordered {
 
 		@Override
 		public void customize(MongoClientSettings.Builder settings) {
-			if (uri.getApplicationName() == null) {
-				settings.applicationName(properties.applicationName());
+			if (this.uri.getApplicationName() == null) {
+				settings.applicationName(this.properties.applicationName());
 			}
 			settings.applyToConnectionPoolSettings((pool) -> {
-				if (uri.getMinConnectionPoolSize() == null) {
-					pool.minSize(properties.minPoolSize());
+				if (this.uri.getMinConnectionPoolSize() == null) {
+					pool.minSize(this.properties.minPoolSize());
 				}
-				if (uri.getMaxConnectionPoolSize() == null) {
-					pool.maxSize(properties.maxPoolSize());
+				if (this.uri.getMaxConnectionPoolSize() == null) {
+					pool.maxSize(this.properties.maxPoolSize());
 				}
-				if (uri.getMaxConnectionIdleTime() == null) {
-					pool.maxConnectionIdleTime(properties.maxIdleTime().toMillis(), TimeUnit.MILLISECONDS);
+				if (this.uri.getMaxConnectionIdleTime() == null) {
+					pool.maxConnectionIdleTime(this.properties.maxIdleTime().toMillis(), TimeUnit.MILLISECONDS);
 				}
 			});
 			settings.applyToClusterSettings((cluster) -> {
-				if (uri.getServerSelectionTimeout() == null) {
-					cluster.serverSelectionTimeout(properties.serverSelectionTimeout().toMillis(),
+				if (this.uri.getServerSelectionTimeout() == null) {
+					cluster.serverSelectionTimeout(this.properties.serverSelectionTimeout().toMillis(),
 							TimeUnit.MILLISECONDS);
 				}
 			});
 			settings.applyToSocketSettings((socket) -> {
-				if (uri.getConnectTimeout() == null) {
-					socket.connectTimeout((int) properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				if (this.uri.getConnectTimeout() == null) {
+					socket.connectTimeout((int) this.properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
 				}
-				if (uri.getSocketTimeout() == null) {
-					socket.readTimeout((int) properties.socketTimeout().toMillis(), TimeUnit.MILLISECONDS);
+				if (this.uri.getSocketTimeout() == null) {
+					socket.readTimeout((int) this.properties.socketTimeout().toMillis(), TimeUnit.MILLISECONDS);
 				}
 			});
-			if (uri.getRetryWritesValue() == null) {
-				settings.retryWrites(properties.retryWrites());
+			if (this.uri.getRetryWritesValue() == null) {
+				settings.retryWrites(this.properties.retryWrites());
 			}
-			if (uri.getRetryReads() == null) {
-				settings.retryReads(properties.retryReads());
+			if (this.uri.getRetryReads() == null) {
+				settings.retryReads(this.properties.retryReads());
 			}
-			if (uri.getWriteConcern() == null) {
+			if (this.uri.getWriteConcern() == null) {
 				settings.writeConcern(writeConcern());
 			}
-			if (uri.getReadConcern() == null) {
-				settings.readConcern(new ReadConcern(ReadConcernLevel.fromString(properties.readConcern())));
+			if (this.uri.getReadConcern() == null) {
+				settings.readConcern(new ReadConcern(ReadConcernLevel.fromString(this.properties.readConcern())));
 			}
-			if (uri.getReadPreference() == null) {
-				settings.readPreference(ReadPreference.valueOf(properties.readPreference()));
+			if (this.uri.getReadPreference() == null) {
+				settings.readPreference(ReadPreference.valueOf(this.properties.readPreference()));
 			}
-			if (uri.getCompressorList().isEmpty()) {
-				settings.compressorList(compressors(properties.compressors()));
+			if (this.uri.getCompressorList().isEmpty()) {
+				settings.compressorList(compressors(this.properties.compressors()));
 			}
-			if (stableApi) {
-				settings.serverApi(ServerApi.builder().version(ServerApiVersion.V1).strict(true)
-					.deprecationErrors(true).build());
+			if (this.stableApi) {
+				settings.serverApi(
+						ServerApi.builder().version(ServerApiVersion.V1).strict(true).deprecationErrors(true).build());
 			}
 		}
 
 		private WriteConcern writeConcern() {
-			String w = properties.writeConcern();
+			String w = this.properties.writeConcern();
 			WriteConcern concern = w.chars().allMatch(Character::isDigit) ? new WriteConcern(Integer.parseInt(w))
 					: new WriteConcern(w);
-			return concern.withWTimeout(properties.writeConcernTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			return concern.withWTimeout(this.properties.writeConcernTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
 
 		private static List<MongoCompressor> compressors(List<String> names) {
@@ -119,7 +123,7 @@ class MongoClientConfiguration {
 		}
 
 		private static MongoCompressor compressor(String name) {
-			return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+			return switch (name.trim().toLowerCase(Locale.ROOT)) {
 				case "snappy" -> MongoCompressor.createSnappyCompressor();
 				case "zlib" -> MongoCompressor.createZlibCompressor();
 				case "zstd" -> MongoCompressor.createZstdCompressor();

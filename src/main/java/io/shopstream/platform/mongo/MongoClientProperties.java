@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Driver options for every MongoDB connection Shopstream makes. An option written in the
  * connection string ({@code MONGODB_URI}) wins over the value here.
  */
+// @formatter:off (the formatter mangles an array-valued annotation in a record header)
 @ConfigurationProperties("shopstream.mongodb")
 public record MongoClientProperties(
 		@DefaultValue("shopstream") String applicationName,
@@ -27,4 +28,6 @@ public record MongoClientProperties(
 		@DefaultValue("primaryPreferred") String readPreference,
 		@DefaultValue({ "snappy", "zlib", "zstd" }) List<String> compressors,
 		@DefaultValue("true") boolean stableApi) {
+// @formatter:on
+
 }

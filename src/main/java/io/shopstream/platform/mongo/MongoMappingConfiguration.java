@@ -9,8 +9,8 @@ import org.springframework.data.mongodb.core.convert.NoOpDbRefResolver;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
- * Maps records to documents without a {@code _class} field: every collection holds one type,
- * and documents stay exactly as the collection validators describe them.
+ * Maps records to documents without a {@code _class} field: every collection holds one
+ * type, and documents stay exactly as the collection validators describe them.
  */
 @Configuration(proxyBeanMethods = false)
 class MongoMappingConfiguration {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * MongoDB health by {@code ping}, which both back-ends answer (Boot's own indicator sends
- * {@code hello}, which the embedded back-end lacks). Registered as the {@code mongo} contributor.
+ * {@code hello}, which the embedded back-end lacks). Registered as the {@code mongo}
+ * contributor.
  */
 @Component("mongo")
 class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {

@@ -1,5 +1,7 @@
 package io.shopstream.platform.security;
 
+import java.util.List;
+
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /** A token presented by a request, not yet checked: an opaque session token or a JWT. */
@@ -10,7 +12,7 @@ final class BearerToken extends AbstractAuthenticationToken {
 	private final boolean jwt;
 
 	private BearerToken(String token, boolean jwt) {
-		super(java.util.List.of());
+		super(List.of());
 		this.token = token;
 		this.jwt = jwt;
 	}

@@ -6,7 +6,9 @@ import java.util.Locale;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** An authenticated {@link Caller}; the role becomes the authority {@code ROLE_<ROLE>}. */
+/**
+ * An authenticated {@link Caller}; the role becomes the authority {@code ROLE_<ROLE>}.
+ */
 class CallerAuthentication extends AbstractAuthenticationToken {
 
 	private final Caller caller;

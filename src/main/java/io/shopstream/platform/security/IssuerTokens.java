@@ -34,16 +34,17 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Verifies JWTs from the configured issuer and finds the Shopstream account each speaks for.
- * Only RS256 signatures by the issuer's published keys, from that issuer, for Shopstream's
- * audience, unexpired. The issuer's discovery document and key set are fetched without blocking,
- * on the first token, not at start-up, and the keys are fetched again when a token names a key
- * not seen yet (key rotation).
+ * Verifies JWTs from the configured issuer and finds the Shopstream account each speaks
+ * for. Only RS256 signatures by the issuer's published keys, from that issuer, for
+ * Shopstream's audience, unexpired. The issuer's discovery document and key set are
+ * fetched without blocking, on the first token, not at start-up, and the keys are fetched
+ * again when a token names a key not seen yet (key rotation).
  *
  * <p>
  * The token can lower a caller's role, never raise it: admin needs the admin role both in
- * Shopstream and in the token; anyone else is what their account says. So the issuer decides
- * who may use admin rights in a given sign-in, and Shopstream's admins decide who has them.
+ * Shopstream and in the token; anyone else is what their account says. So the issuer
+ * decides who may use admin rights in a given sign-in, and Shopstream's admins decide who
+ * has them.
  */
 final class IssuerTokens {
 
@@ -51,7 +52,10 @@ final class IssuerTokens {
 
 	static final String ISSUER_URI_PROPERTY = "shopstream.security.jwt.issuer-uri";
 
-	/** Longest wait for the issuer's discovery document or key set; the token is refused after it. */
+	/**
+	 * Longest wait for the issuer's discovery document or key set; the token is refused
+	 * after it.
+	 */
 	private static final Duration ISSUER_TIMEOUT = Duration.ofSeconds(5);
 
 	private static final String EMAIL = "email";
@@ -76,7 +80,10 @@ final class IssuerTokens {
 		this.accounts = accounts;
 	}
 
-	/** The caller a token speaks for; empty or an error when it is refused, whatever the reason. */
+	/**
+	 * The caller a token speaks for; empty or an error when it is refused, whatever the
+	 * reason.
+	 */
 	Mono<Caller> authenticate(String token) {
 		return Mono.defer(() -> this.decoder.decode(token)).onErrorMap(IssuerTokens::refusal).flatMap(this::caller);
 	}
@@ -93,12 +100,18 @@ final class IssuerTokens {
 			.map((stored) -> (stored.isAdmin() && !adminInToken) ? new Caller(stored.userId(), "user") : stored);
 	}
 
-	/** An issuer that says the address is unverified is believed; one that says nothing is trusted. */
+	/**
+	 * An issuer that says the address is unverified is believed; one that says nothing is
+	 * trusted.
+	 */
 	private static boolean verified(Object claim) {
 		return claim == null || Boolean.TRUE.equals(claim) || "true".equals(claim);
 	}
 
-	/** The roles claim as a list: an array of strings, or one string of space-separated roles. */
+	/**
+	 * The roles claim as a list: an array of strings, or one string of space-separated
+	 * roles.
+	 */
 	private List<String> roles(Jwt jwt) {
 		Object claim = jwt.getClaims().get(this.properties.rolesClaim());
 		if (claim instanceof String value) {
@@ -117,8 +130,8 @@ final class IssuerTokens {
 		// Plain JWTs and RFC 9068 access tokens; an absent typ is what most issuers send.
 		JwtTypeValidator type = new JwtTypeValidator("JWT", "at+jwt", "application/at+jwt");
 		type.setAllowEmpty(true);
-		return JwtValidators.createDefaultWithValidators(type, lifetime,
-				new JwtIssuerValidator(properties.issuerUri()), new JwtAudienceValidator(properties.audience()));
+		return JwtValidators.createDefaultWithValidators(type, lifetime, new JwtIssuerValidator(properties.issuerUri()),
+				new JwtAudienceValidator(properties.audience()));
 	}
 
 	private static WebClient issuerClient() {
@@ -129,9 +142,9 @@ final class IssuerTokens {
 	}
 
 	/**
-	 * Every refusal becomes the same bad-credentials failure as an unknown session, so the
-	 * client learns nothing from the decoder. Only a failure to reach the issuer is logged:
-	 * that one is the operator's to fix.
+	 * Every refusal becomes the same bad-credentials failure as an unknown session, so
+	 * the client learns nothing from the decoder. Only a failure to reach the issuer is
+	 * logged: that one is the operator's to fix.
 	 */
 	private static AuthenticationException refusal(Throwable ex) {
 		if (!(ex instanceof BadJwtException)) {
@@ -141,7 +154,9 @@ final class IssuerTokens {
 		return new BadCredentialsException("JWT refused");
 	}
 
-	/** True when an issuer is configured; without one, no JWT machinery is created at all. */
+	/**
+	 * True when an issuer is configured; without one, no JWT machinery is created at all.
+	 */
 	static final class Configured implements Condition {
 
 		@Override

@@ -8,8 +8,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * JWTs from an outside issuer, accepted besides Shopstream's own sessions. Off unless the
- * issuer is set; then the audience is required, so that a token the issuer made for some other
- * service is never taken for one made for Shopstream.
+ * issuer is set; then the audience is required, so that a token the issuer made for some
+ * other service is never taken for one made for Shopstream.
  *
  * @param issuerUri the issuer, exactly as its tokens' {@code iss} says; blank: JWTs off
  * @param audience the {@code aud} value that marks a token as meant for Shopstream
@@ -27,9 +27,10 @@ public record JwtProperties(String issuerUri, String audience, @DefaultValue("em
 		if (StringUtils.hasText(issuerUri)) {
 			requireHttpUri(issuerUri);
 			if (!StringUtils.hasText(audience)) {
-				throw new IllegalArgumentException("shopstream.security.jwt.audience (SHOPSTREAM_SECURITY_JWT_AUDIENCE) "
-						+ "must be set when shopstream.security.jwt.issuer-uri is set: it is the aud value the "
-						+ "issuer puts in tokens meant for Shopstream");
+				throw new IllegalArgumentException(
+						"shopstream.security.jwt.audience (SHOPSTREAM_SECURITY_JWT_AUDIENCE) "
+								+ "must be set when shopstream.security.jwt.issuer-uri is set: it is the aud value the "
+								+ "issuer puts in tokens meant for Shopstream");
 			}
 			requireText(userClaim, "user-claim");
 			requireText(rolesClaim, "roles-claim");
@@ -51,7 +52,8 @@ public record JwtProperties(String issuerUri, String audience, @DefaultValue("em
 			throw new IllegalArgumentException("shopstream.security.jwt.issuer-uri is not a URI", ex);
 		}
 		if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null) {
-			throw new IllegalArgumentException("shopstream.security.jwt.issuer-uri must be an absolute http or https URL");
+			throw new IllegalArgumentException(
+					"shopstream.security.jwt.issuer-uri must be an absolute http or https URL");
 		}
 	}
 

@@ -3,7 +3,11 @@ package io.shopstream.platform.security;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param bcryptStrength bcrypt cost factor (10 or more; each step doubles the work) */
+/**
+ * How passwords are hashed.
+ *
+ * @param bcryptStrength bcrypt cost factor (10 or more; each step doubles the work)
+ */
 @ConfigurationProperties("shopstream.security.passwords")
 public record PasswordProperties(@DefaultValue("12") int bcryptStrength) {
 

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Password hashing with a {@link DelegatingPasswordEncoder} that knows bcrypt only, so
- * {@code {noop}} and legacy hashes never verify. Hashing costs tens of milliseconds of CPU by
- * design, so it runs on its own small pool, never on an event-loop thread.
+ * {@code {noop}} and legacy hashes never verify. Hashing costs tens of milliseconds of
+ * CPU by design, so it runs on its own small pool, never on an event-loop thread.
  */
 @Component
 public class Passwords implements DisposableBean {
@@ -31,8 +31,8 @@ public class Passwords implements DisposableBean {
 	public Passwords(PasswordProperties properties, MeterRegistry registry) {
 		this.encoder = new DelegatingPasswordEncoder("bcrypt",
 				Map.of("bcrypt", new BCryptPasswordEncoder(properties.bcryptStrength())));
-		this.hashing = Schedulers.newBoundedElastic(Math.max(2, Runtime.getRuntime().availableProcessors()),
-				10_000, "password-hashing");
+		this.hashing = Schedulers.newBoundedElastic(Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000,
+				"password-hashing");
 		this.verifications = Counter.builder("shopstream.passwords.verifications")
 			.description("Password checks against a stored hash, each one a bcrypt computation")
 			.register(registry);
@@ -46,9 +46,7 @@ public class Passwords implements DisposableBean {
 		return Mono.fromCallable(() -> {
 			this.verifications.increment();
 			return hash != null && this.encoder.matches(password, hash);
-		})
-			.onErrorReturn(IllegalArgumentException.class, false)
-			.subscribeOn(this.hashing);
+		}).onErrorReturn(IllegalArgumentException.class, false).subscribeOn(this.hashing);
 	}
 
 	@Override

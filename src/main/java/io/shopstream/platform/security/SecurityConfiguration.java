@@ -23,22 +23,26 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Stateless token security for the whole service. No server-side web session, no CSRF token:
- * state-changing requests must carry the bearer header, which a forged cross-site request cannot
- * add, and the session cookie is only honoured for GET and HEAD. Failures are problem documents.
- * One authentication filter serves both kinds of bearer token: Shopstream's opaque sessions and,
- * when an issuer is configured, that issuer's JWTs.
+ * Stateless token security for the whole service. No server-side web session, no CSRF
+ * token: state-changing requests must carry the bearer header, which a forged cross-site
+ * request cannot add, and the session cookie is only honoured for GET and HEAD. Failures
+ * are problem documents. One authentication filter serves both kinds of bearer token:
+ * Shopstream's opaque sessions and, when an issuer is configured, that issuer's JWTs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-	/** Ready for the static pages to come: same-origin scripts and styles only, no framing. */
+	/**
+	 * Ready for the static pages to come: same-origin scripts and styles only, no
+	 * framing.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
 			+ "frame-ancestors 'none'; form-action 'self'";
@@ -51,9 +55,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Sign-ins and access decisions are observed; the filter chain itself is not. Observing it
-	 * wraps every security filter of every request in an observation that lives as long as the
-	 * response, which for a live feed is as long as the browser keeps it open.
+	 * Sign-ins and access decisions are observed; the filter chain itself is not.
+	 * Observing it wraps every security filter of every request in an observation that
+	 * lives as long as the response, which for a live feed is as long as the browser
+	 * keeps it open.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservations() {
@@ -75,20 +80,22 @@ class SecurityConfiguration {
 					SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> {
 				exchanges.pathMatchers(HttpMethod.OPTIONS).permitAll();
-				exchanges.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-						"/actuator/prometheus").permitAll();
-				exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-						"/swagger-ui/**", "/webjars/**", "/api/v1/capabilities").permitAll();
+				exchanges
+					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+					.permitAll();
+				exchanges
+					.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+							"/swagger-ui/**", "/webjars/**", "/api/v1/capabilities")
+					.permitAll();
 				featureRules.forEach((rules) -> rules.configure(exchanges));
 				exchanges.anyExchange().authenticated();
 			})
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint((exchange, ex) -> problems.handle(exchange, ex))
-				.accessDeniedHandler((exchange, ex) -> problems.handle(exchange, ex)))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint((exchange, ex) -> problems.handle(exchange, ex))
+						.accessDeniedHandler((exchange, ex) -> problems.handle(exchange, ex)))
 			.headers((headers) -> headers.contentTypeOptions((options) -> {
 			})
-				.frameOptions((frames) -> frames.mode(
-						org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
+				.frameOptions((frames) -> frames.mode(Mode.DENY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.cors((cors) -> {
@@ -124,8 +131,8 @@ class SecurityConfiguration {
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
 		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
 				"Last-Event-ID", CorrelationId.HEADER));
-		cors.setExposedHeaders(List.of(HttpHeaders.LINK, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER,
-				"RateLimit", "RateLimit-Policy", CorrelationId.HEADER));
+		cors.setExposedHeaders(List.of(HttpHeaders.LINK, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, "RateLimit",
+				"RateLimit-Policy", CorrelationId.HEADER));
 		cors.setAllowCredentials(true);
 		cors.setMaxAge(3600L);
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cookieName the session cookie's name
  * @param cookieSecure mark the cookie Secure (turn off only for plain-HTTP localhost)
  * @param loginFailuresPerMinute failed logins allowed per account and per client address
- * @param corsAllowedOrigins origins allowed to call the API from a browser; empty: CORS off
+ * @param corsAllowedOrigins origins allowed to call the API from a browser; empty: CORS
+ * off
  */
 @ConfigurationProperties("shopstream.security")
 public record SecurityProperties(@DefaultValue("12h") Duration sessionLifetime,

@@ -13,21 +13,27 @@ import org.springframework.security.web.server.authentication.ServerAuthenticati
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Finds the token of a request: the {@code Authorization: Bearer} header, or the session cookie
- * for GET and HEAD only. Browsers send cookies on cross-site requests too; honouring the cookie
- * only where nothing changes means a forged request cannot change anything, while
- * {@code EventSource}, which cannot send headers, still authenticates. When JWTs are on, a
- * bearer value of three dot-separated base64url parts is a JWT (a session token has no dots);
- * the cookie only ever carries a session token.
+ * Finds the token of a request: the {@code Authorization: Bearer} header, or the session
+ * cookie for GET and HEAD only. Browsers send cookies on cross-site requests too;
+ * honouring the cookie only where nothing changes means a forged request cannot change
+ * anything, while {@code EventSource}, which cannot send headers, still authenticates.
+ * When JWTs are on, a bearer value of three dot-separated base64url parts is a JWT (a
+ * session token has no dots); the cookie only ever carries a session token.
  */
 class TokenConverter implements ServerAuthenticationConverter {
 
 	private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,200}");
 
-	/** Header, payload and signature; an unsigned JWT (empty signature) is not even considered. */
+	/**
+	 * Header, payload and signature; an unsigned JWT (empty signature) is not even
+	 * considered.
+	 */
 	private static final Pattern JWT = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
-	/** Room for large tokens (many groups); the server refuses request headers over 8 KiB anyway. */
+	/**
+	 * Room for large tokens (many groups); the server refuses request headers over 8 KiB
+	 * anyway.
+	 */
 	private static final int JWT_MAX_LENGTH = 8192;
 
 	private final String cookieName;

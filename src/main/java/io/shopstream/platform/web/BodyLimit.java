@@ -5,16 +5,17 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.http.codec.CodecCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.CodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The request body limit, in two places: a declared {@code Content-Length} over the limit is
- * refused before anything is read, and the codecs stop buffering at the limit for chunked
- * bodies. Streaming endpoints that read their body piece by piece (NDJSON import) set their
- * their own per-line limit instead.
+ * The request body limit, in two places: a declared {@code Content-Length} over the limit
+ * is refused before anything is read, and the codecs stop buffering at the limit for
+ * chunked bodies. Streaming endpoints that read their body piece by piece (NDJSON import)
+ * set their their own per-line limit instead.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -30,13 +31,14 @@ public class BodyLimit implements WebFilter, CodecCustomizer {
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > this.maxBytes && !isNdjsonUpload(exchange)) {
-			return Mono.error(new PayloadTooLargeException("The request body is larger than " + this.maxBytes + " bytes"));
+			return Mono
+				.error(new PayloadTooLargeException("The request body is larger than " + this.maxBytes + " bytes"));
 		}
 		return chain.filter(exchange);
 	}
 
 	@Override
-	public void customize(org.springframework.http.codec.CodecConfigurer configurer) {
+	public void customize(CodecConfigurer configurer) {
 		configurer.defaultCodecs().maxInMemorySize((int) Math.min(Integer.MAX_VALUE, this.maxBytes));
 	}
 

@@ -5,7 +5,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** The request clashes with the resource's current state: 409, naming the field when there is one. */
+/**
+ * The request clashes with the resource's current state: 409, naming the field when there
+ * is one.
+ */
 public class ConflictException extends RuntimeException implements ErrorResponse {
 
 	private final String field;

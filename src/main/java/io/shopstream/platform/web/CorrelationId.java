@@ -14,13 +14,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an id, taken from a well-formed incoming {@code X-Request-Id} or made
- * up, echoed in the response header and in every problem document and error log line.
+ * Gives every request an id, taken from a well-formed incoming {@code X-Request-Id} or
+ * made up, echoed in the response header and in every problem document and error log
+ * line.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class CorrelationId implements WebFilter {
 
+	/** The request and response header that carries the id. */
 	public static final String HEADER = "X-Request-Id";
 
 	private static final String ATTRIBUTE = CorrelationId.class.getName();
@@ -35,8 +37,8 @@ public class CorrelationId implements WebFilter {
 	}
 
 	/**
-	 * A random id for correlation only, not a secret: {@code UUID.randomUUID()} would read
-	 * /dev/urandom, a file read on an event-loop thread.
+	 * A random id for correlation only, not a secret: {@code UUID.randomUUID()} would
+	 * read /dev/urandom, a file read on an event-loop thread.
 	 */
 	private static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();

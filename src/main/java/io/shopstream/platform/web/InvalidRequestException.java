@@ -7,8 +7,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** Bad input: answered with 400 and every invalid field listed (the {@code errors} property). */
-public class InvalidRequestException extends RuntimeException implements ErrorResponse {
+/**
+ * Bad input: answered with 400 and every invalid field listed (the {@code errors}
+ * property).
+ */
+public final class InvalidRequestException extends RuntimeException implements ErrorResponse {
 
 	private final List<FieldProblem> problems;
 
@@ -21,7 +24,10 @@ public class InvalidRequestException extends RuntimeException implements ErrorRe
 		this.body.setProperty("errors", this.problems);
 	}
 
-	/** The request as a whole is wrong, in the words of {@code detail}, with these fields listed. */
+	/**
+	 * The request as a whole is wrong, in the words of {@code detail}, with these fields
+	 * listed.
+	 */
 	public static InvalidRequestException of(String detail, List<FieldProblem> problems) {
 		return new InvalidRequestException(detail, problems);
 	}

@@ -7,9 +7,9 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Walks a parsed JSON body before it is bound, so no operator ever reaches MongoDB: keys that
- * start with {@code $} or contain a dot or a NUL are refused anywhere in the tree, and so is
- * nesting deeper than the configured limit.
+ * Walks a parsed JSON body before it is bound, so no operator ever reaches MongoDB: keys
+ * that start with {@code $} or contain a dot or a NUL are refused anywhere in the tree,
+ * and so is nesting deeper than the configured limit.
  */
 final class JsonInputGuard {
 
@@ -55,7 +55,7 @@ final class JsonInputGuard {
 
 	private static String printable(String path) {
 		String clean = path.replace('\0', '?');
-		return clean.length() > 200 ? clean.substring(0, 200) + "…" : clean;
+		return (clean.length() > 200) ? clean.substring(0, 200) + "…" : clean;
 	}
 
 }

@@ -11,17 +11,18 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.NotAcceptableStatusException;
 
 /**
- * Content negotiation for JSON resources: a request whose {@code Accept} header rules out JSON
- * gets 406 before the handler runs (a route would otherwise write JSON regardless).
+ * Content negotiation for JSON resources: a request whose {@code Accept} header rules out
+ * JSON gets 406 before the handler runs (a route would otherwise write JSON regardless).
  */
 public final class Negotiation {
 
-	private static final List<MediaType> PRODUCIBLE = List.of(MediaType.APPLICATION_JSON,
-			MediaType.APPLICATION_NDJSON, MediaType.APPLICATION_PROBLEM_JSON);
+	private static final List<MediaType> PRODUCIBLE = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON,
+			MediaType.APPLICATION_PROBLEM_JSON);
 
 	/** Lets requests through that accept JSON or NDJSON (lists choose between them). */
 	public static final HandlerFilterFunction<ServerResponse, ServerResponse> JSON = (request,
-			next) -> acceptsJson(request) ? next.handle(request) : Mono.error(new NotAcceptableStatusException(PRODUCIBLE));
+			next) -> acceptsJson(request) ? next.handle(request)
+					: Mono.error(new NotAcceptableStatusException(PRODUCIBLE));
 
 	private Negotiation() {
 	}

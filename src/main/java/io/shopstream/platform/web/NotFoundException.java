@@ -5,7 +5,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponse;
 
-/** The addressed resource does not exist (or the caller may not know that it does): 404. */
+/**
+ * The addressed resource does not exist (or the caller may not know that it does): 404.
+ */
 public class NotFoundException extends RuntimeException implements ErrorResponse {
 
 	private final ProblemDetail body;

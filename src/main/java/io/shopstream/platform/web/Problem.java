@@ -5,8 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * An RFC 9457 problem document. The detail is always written by Shopstream for the client,
- * never copied from an exception.
+ * An RFC 9457 problem document. The detail is always written by Shopstream for the
+ * client, never copied from an exception.
  *
  * @param type a URI naming the kind of problem
  * @param title the kind of problem in words
@@ -32,27 +32,31 @@ public record Problem(String type, String title, int status, String detail, Stri
 	}
 
 	/**
-	 * The invalid fields, at most {@value #MAX_ERRORS} of them: a body with twenty thousand unknown
-	 * keys gets a short answer, not one twenty thousand entries long.
+	 * The invalid fields, at most {@value #MAX_ERRORS} of them: a body with twenty
+	 * thousand unknown keys gets a short answer, not one twenty thousand entries long.
 	 */
 	Problem withErrors(List<FieldProblem> errors) {
-		List<FieldProblem> listed = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
-		String told = errors.size() > MAX_ERRORS
-				? detail + " (the first " + MAX_ERRORS + " of " + errors.size() + " problems are listed)" : detail;
-		return new Problem(type, title, status, told, instance, correlationId, List.copyOf(listed), field, capability,
-				remedy);
+		List<FieldProblem> listed = (errors.size() > MAX_ERRORS) ? errors.subList(0, MAX_ERRORS) : errors;
+		String told = (errors.size() > MAX_ERRORS)
+				? this.detail + " (the first " + MAX_ERRORS + " of " + errors.size() + " problems are listed)"
+				: this.detail;
+		return new Problem(this.type, this.title, this.status, told, this.instance, this.correlationId,
+				List.copyOf(listed), this.field, this.capability, this.remedy);
 	}
 
 	Problem withField(String field) {
-		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+		return new Problem(this.type, this.title, this.status, this.detail, this.instance, this.correlationId,
+				this.errors, field, this.capability, this.remedy);
 	}
 
 	Problem withCapability(String capability, String remedy) {
-		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+		return new Problem(this.type, this.title, this.status, this.detail, this.instance, this.correlationId,
+				this.errors, this.field, capability, remedy);
 	}
 
 	Problem at(String instance, String correlationId) {
-		return new Problem(type, title, status, detail, instance, correlationId, errors, field, capability, remedy);
+		return new Problem(this.type, this.title, this.status, this.detail, instance, correlationId, this.errors,
+				this.field, this.capability, this.remedy);
 	}
 
 }

@@ -8,8 +8,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the Spring {@link ProblemDetail} that each of Shopstream's exceptions carries, so that
- * the exception itself says how it is answered and {@link ProblemHandler} needs no case for it.
+ * Builds the Spring {@link ProblemDetail} that each of Shopstream's exceptions carries,
+ * so that the exception itself says how it is answered and {@link ProblemHandler} needs
+ * no case for it.
  */
 final class ProblemDetails {
 
@@ -23,7 +24,10 @@ final class ProblemDetails {
 		return problem;
 	}
 
-	/** A {@code Retry-After} header in whole seconds, never 0: a client told 0 would retry at once. */
+	/**
+	 * A {@code Retry-After} header in whole seconds, never 0: a client told 0 would retry
+	 * at once.
+	 */
 	static HttpHeaders retryAfter(Duration wait) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));

@@ -33,10 +33,11 @@ import org.springframework.web.server.ServerWebInputException;
 
 /**
  * The one place that turns every failure into an RFC 9457 problem document. Any Spring
- * {@link ErrorResponse} (Shopstream's own exceptions and Spring's) is rendered from its status,
- * problem detail and headers; the few cases below are failures Spring gives no status of its
- * own: duplicate keys, codec buffer limits and undecodable bodies, and Spring Security's
- * exceptions. Anything else is a bug: 500, logged with the correlation id the client is given.
+ * {@link ErrorResponse} (Shopstream's own exceptions and Spring's) is rendered from its
+ * status, problem detail and headers; the few cases below are failures Spring gives no
+ * status of its own: duplicate keys, codec buffer limits and undecodable bodies, and
+ * Spring Security's exceptions. Anything else is a bug: 500, logged with the correlation
+ * id the client is given.
  */
 @Component
 @Order(-2)
@@ -44,11 +45,13 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-	/** Shopstream's kind and title for the statuses Spring's own exceptions answer with. */
+	/**
+	 * Shopstream's kind and title for the statuses Spring's own exceptions answer with.
+	 */
 	private static final Map<Integer, Kind> SPRING_STATUSES = Map.ofEntries(
 			Map.entry(400, new Kind("invalid-request", "Invalid request")),
-			Map.entry(401, new Kind("unauthorized", "Unauthorized")), Map.entry(403, new Kind("forbidden", "Forbidden")),
-			Map.entry(404, new Kind("not-found", "Not found")),
+			Map.entry(401, new Kind("unauthorized", "Unauthorized")),
+			Map.entry(403, new Kind("forbidden", "Forbidden")), Map.entry(404, new Kind("not-found", "Not found")),
 			Map.entry(405, new Kind("method-not-allowed", "Method not allowed")),
 			Map.entry(406, new Kind("not-acceptable", "Not acceptable")),
 			Map.entry(409, new Kind("conflict", "Conflict")),
@@ -118,52 +121,40 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 	}
 
 	/**
-	 * Status, type, title, detail and the properties Shopstream's problems define, from the
-	 * exception's own problem detail; Spring's untyped ({@code about:blank}) problems get
-	 * Shopstream's kind and title for their status. Any status code works, known or not.
+	 * Status, type, title, detail and the properties Shopstream's problems define, from
+	 * the exception's own problem detail; Spring's untyped ({@code about:blank}) problems
+	 * get Shopstream's kind and title for their status. Any status code works, known or
+	 * not.
 	 */
 	private static Problem fromErrorResponse(ErrorResponse errorResponse) {
 		int status = errorResponse.getStatusCode().value();
 		ProblemDetail body = errorResponse.getBody();
-		String type = body.getType() != null ? body.getType().toString() : "about:blank";
+		String type = (body.getType() != null) ? body.getType().toString() : "about:blank";
 		String title = body.getTitle();
 		if (!type.startsWith(Problem.TYPE_BASE)) {
 			Kind kind = SPRING_STATUSES.getOrDefault(status, Kind.of(HttpStatus.resolve(status)));
 			title = kind.title();
 			type = Problem.TYPE_BASE + kind.name();
 		}
-		String detail = body.getDetail() != null ? body.getDetail() : title;
+		String detail = (body.getDetail() != null) ? body.getDetail() : title;
 		Problem problem = new Problem(type, title, status, detail, null, null, null, null, null, null);
-		Map<String, Object> properties = body.getProperties() != null ? body.getProperties() : Map.of();
+		Map<String, Object> properties = (body.getProperties() != null) ? body.getProperties() : Map.of();
 		if (properties.get("errors") instanceof List<?> errors) {
-			problem = problem.withErrors(errors.stream()
-				.filter(FieldProblem.class::isInstance)
-				.map(FieldProblem.class::cast)
-				.toList());
+			problem = problem.withErrors(
+					errors.stream().filter(FieldProblem.class::isInstance).map(FieldProblem.class::cast).toList());
 		}
 		if (properties.get("field") instanceof String field) {
 			problem = problem.withField(field);
 		}
 		if (properties.get("capability") instanceof String capability) {
 			problem = problem.withCapability(capability,
-					properties.get("remedy") instanceof String remedy ? remedy : null);
+					(properties.get("remedy") instanceof String remedy) ? remedy : null);
 		}
 		return problem;
 	}
 
-	/** A kind of problem: the last segment of its type URI, and its title. */
-	private record Kind(String name, String title) {
-
-		/** A standard status by its reason phrase; a status HTTP does not name is an "Error". */
-		static Kind of(HttpStatus status) {
-			String reason = status != null ? status.getReasonPhrase() : "Error";
-			return new Kind(reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), reason);
-		}
-
-	}
-
 	private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause() != cause ? cause.getCause() : null) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
 			if (type.isInstance(cause)) {
 				return true;
 			}
@@ -182,8 +173,21 @@ public class ProblemHandler implements ErrorWebExceptionHandler {
 			return Problem.of("conflict", "Conflict", 409, "A resource with the same unique value already exists");
 		}
 		String field = String.join(", ", fields);
-		return Problem.of("conflict", "Conflict", 409, "Another resource already has this " + field)
-			.withField(field);
+		return Problem.of("conflict", "Conflict", 409, "Another resource already has this " + field).withField(field);
+	}
+
+	/** A kind of problem: the last segment of its type URI, and its title. */
+	private record Kind(String name, String title) {
+
+		/**
+		 * A standard status by its reason phrase; a status HTTP does not name is an
+		 * "Error".
+		 */
+		static Kind of(HttpStatus status) {
+			String reason = (status != null) ? status.getReasonPhrase() : "Error";
+			return new Kind(reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), reason);
+		}
+
 	}
 
 }

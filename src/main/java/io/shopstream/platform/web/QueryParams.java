@@ -11,15 +11,18 @@ import java.util.Set;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * Whitelisted query parameters. A parameter a route does not know is a 400, so look-alikes such
- * as {@code ?status[$ne]=x} never pass silently.
+ * Whitelisted query parameters. A parameter a route does not know is a 400, so
+ * look-alikes such as {@code ?status[$ne]=x} never pass silently.
  */
 public final class QueryParams {
 
 	private QueryParams() {
 	}
 
-	/** Fails with 400 naming every parameter outside {@code allowed}, or given more than once. */
+	/**
+	 * Fails with 400 naming every parameter outside {@code allowed}, or given more than
+	 * once.
+	 */
 	public static void allowOnly(ServerRequest request, Set<String> allowed) {
 		List<FieldProblem> problems = new ArrayList<>();
 		request.queryParams().forEach((name, values) -> {
@@ -31,18 +34,18 @@ public final class QueryParams {
 			}
 		});
 		if (!problems.isEmpty()) {
-			throw InvalidRequestException.of("The request has query parameters Shopstream does not accept",
-					problems);
+			throw InvalidRequestException.of("The request has query parameters Shopstream does not accept", problems);
 		}
 	}
 
 	/** An optional parameter that must name one of the enum's constants. */
 	public static <E extends Enum<E>> Optional<E> enumValue(ServerRequest request, String name, Class<E> type) {
-		return request.queryParam(name).map((value) -> Arrays.stream(type.getEnumConstants())
-			.filter((constant) -> constant.name().equals(value))
-			.findFirst()
-			.orElseThrow(() -> InvalidRequestException.forField(name,
-					"must be one of " + Arrays.toString(type.getEnumConstants()))));
+		return request.queryParam(name)
+			.map((value) -> Arrays.stream(type.getEnumConstants())
+				.filter((constant) -> constant.name().equals(value))
+				.findFirst()
+				.orElseThrow(() -> InvalidRequestException.forField(name,
+						"must be one of " + Arrays.toString(type.getEnumConstants()))));
 	}
 
 	/** An optional ISO-8601 instant parameter, such as {@code 2026-11-25T00:00:00Z}. */
@@ -52,7 +55,8 @@ public final class QueryParams {
 				return Instant.parse(value);
 			}
 			catch (DateTimeParseException ex) {
-				throw InvalidRequestException.forField(name, "must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
+				throw InvalidRequestException.forField(name,
+						"must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
 			}
 		});
 	}
@@ -75,7 +79,7 @@ public final class QueryParams {
 
 	private static String printable(String name) {
 		String clean = name.replaceAll("\\p{Cntrl}", "?");
-		return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+		return (clean.length() > 100) ? clean.substring(0, 100) + "…" : clean;
 	}
 
 }

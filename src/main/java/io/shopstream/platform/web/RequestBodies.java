@@ -1,12 +1,16 @@
 package io.shopstream.platform.web;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +20,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
@@ -23,9 +28,9 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 
 /**
- * Reads a JSON request body into a typed record: well-formed JSON, no operator keys, bounded
- * depth, no unknown properties, right types, then Bean Validation. Every failure is a 400 that
- * lists the fields at fault, in snake_case as the client wrote them.
+ * Reads a JSON request body into a typed record: well-formed JSON, no operator keys,
+ * bounded depth, no unknown properties, right types, then Bean Validation. Every failure
+ * is a 400 that lists the fields at fault, in snake_case as the client wrote them.
  */
 @Component
 public class RequestBodies {
@@ -47,15 +52,11 @@ public class RequestBodies {
 	}
 
 	/**
-	 * The validator loads its message bundles from the class path on the first violation; do
-	 * that now, at start-up, rather than as a file read on an event-loop thread.
+	 * The validator loads its message bundles from the class path on the first violation;
+	 * do that now, at start-up, rather than as a file read on an event-loop thread.
 	 */
 	private static void warmUp(Validator validator) {
 		validator.validate(new WarmUp(null, ""));
-	}
-
-	private record WarmUp(@jakarta.validation.constraints.NotNull String required,
-			@jakarta.validation.constraints.Size(min = 1) String sized) {
 	}
 
 	public <T> Mono<T> read(ServerRequest request, Class<T> type) {
@@ -77,8 +78,7 @@ public class RequestBodies {
 		}
 		List<FieldProblem> unsafe = this.guard.check(node);
 		if (!unsafe.isEmpty()) {
-			throw InvalidRequestException.of("The request body has keys or nesting Shopstream does not accept",
-					unsafe);
+			throw InvalidRequestException.of("The request body has keys or nesting Shopstream does not accept", unsafe);
 		}
 		T value;
 		try {
@@ -98,8 +98,8 @@ public class RequestBodies {
 		if (!violations.isEmpty()) {
 			List<FieldProblem> problems = new ArrayList<>();
 			for (ConstraintViolation<T> violation : violations) {
-				problems.add(new FieldProblem(snakeCase(violation.getPropertyPath().toString()),
-						violation.getMessage()));
+				problems
+					.add(new FieldProblem(snakeCase(violation.getPropertyPath().toString()), violation.getMessage()));
 			}
 			problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
 			throw InvalidRequestException.of("The request has invalid fields", problems);
@@ -107,8 +107,8 @@ public class RequestBodies {
 	}
 
 	private static Throwable unreadable(Throwable ex) {
-		Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
-		if (cause instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		if (cause instanceof DataBufferLimitException) {
 			return cause;
 		}
 		return InvalidRequestException.of("The request body is not well-formed JSON", List.of());
@@ -164,15 +164,21 @@ public class RequestBodies {
 		if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
 			return "a number";
 		}
-		if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
 			return "an array";
 		}
 		return "an object";
 	}
 
-	/** A Bean Validation path ({@code profile.avatarUrl}) as the client wrote it ({@code profile.avatar_url}). */
+	/**
+	 * A Bean Validation path ({@code profile.avatarUrl}) as the client wrote it
+	 * ({@code profile.avatar_url}).
+	 */
 	private static String snakeCase(String propertyPath) {
-		return propertyPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+		return propertyPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	private record WarmUp(@NotNull String required, @Size(min = 1) String sized) {
 	}
 
 }

@@ -7,7 +7,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
-/** The JSON answers every handler gives for one resource. Lists go through {@code ListResponses}. */
+/**
+ * The JSON answers every handler gives for one resource. Lists go through
+ * {@code ListResponses}.
+ */
 public final class Responses {
 
 	private Responses() {

@@ -10,9 +10,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * An API path with a trailing slash is a 404, before security sees it. Access rules name exact
- * paths ({@code /api/v1/users}); a route that also answered {@code /api/v1/users/} would let a
- * request past a rule written for the path without the slash.
+ * An API path with a trailing slash is a 404, before security sees it. Access rules name
+ * exact paths ({@code /api/v1/users}); a route that also answered {@code /api/v1/users/}
+ * would let a request past a rule written for the path without the slash.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.web.ServiceUnavailableException;
 import io.shopstream.platform.web.TooManyRequestsException;
-import io.shopstream.platform.security.Caller;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Places are taken without waiting and given back exactly once, when the exchange that took them
- * ends, however it ends.
+ * Places are taken without waiting and given back exactly once, when the exchange that
+ * took them ends, however it ends.
  */
 class AdmissionTests {
 
@@ -37,21 +37,27 @@ class AdmissionTests {
 		Admission admission = admission("concurrent-exports", "2");
 		Sinks.Empty<Void> first = Sinks.empty();
 		Sinks.Empty<Void> second = Sinks.empty();
-		StepVerifier.create(admitted(admission, Work.EXPORT, first)).expectSubscription().then(() -> {
-			StepVerifier.create(admitted(admission, Work.EXPORT, second)).expectSubscription().thenCancel().verify();
-		}).then(() -> {
-			assertThat(inUse("exports")).as("the cancelled exchange gave its place back").isEqualTo(1);
-			StepVerifier.create(admitted(admission, Work.EXPORT, Sinks.empty())).expectSubscription().then(() -> {
-				assertThat(inUse("exports")).isEqualTo(2);
-				assertThatExceptionOfType(ServiceUnavailableException.class)
-					.isThrownBy(() -> admission.admit(exchange(), Work.EXPORT))
-					.satisfies((refused) -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
-			}).thenCancel().verify();
-			assertThat(inUse("reports")).as("other kinds of work are counted apart").isZero();
-			first.tryEmitEmpty();
-		}).verifyComplete();
+		StepVerifier.create(admitted(admission, Work.EXPORT, first))
+			.expectSubscription()
+			.then(() -> StepVerifier.create(admitted(admission, Work.EXPORT, second))
+				.expectSubscription()
+				.thenCancel()
+				.verify())
+			.then(() -> {
+				assertThat(inUse("exports")).as("the cancelled exchange gave its place back").isEqualTo(1);
+				StepVerifier.create(admitted(admission, Work.EXPORT, Sinks.empty())).expectSubscription().then(() -> {
+					assertThat(inUse("exports")).isEqualTo(2);
+					assertThatExceptionOfType(ServiceUnavailableException.class)
+						.isThrownBy(() -> admission.admit(exchange(), Work.EXPORT))
+						.satisfies((refused) -> assertThat(refused.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+				}).thenCancel().verify();
+				assertThat(inUse("reports")).as("other kinds of work are counted apart").isZero();
+				first.tryEmitEmpty();
+			})
+			.verifyComplete();
 		assertThat(inUse("exports")).isZero();
-		assertThat(this.meters.get("shopstream.limits.rejected").tag("limit", "exports").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("shopstream.limits.rejected").tag("limit", "exports").counter().count())
+			.isEqualTo(1);
 	}
 
 	@Test

@@ -38,10 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Feed connections, catch-up cursors and bulk imports past their caps are refused at once with
- * the status that tells the client what to do (503: this instance is full, try another; 429:
- * you hold your share), while what was admitted keeps being served, and every place is given
- * back when its connection ends.
+ * Feed connections, catch-up cursors and bulk imports past their caps are refused at once
+ * with the status that tells the client what to do (503: this instance is full, try
+ * another; 429: you hold your share), while what was admitted keeps being served, and
+ * every place is given back when its connection ends.
  */
 @EmbeddedApiTest
 @TestPropertySource(properties = { "shopstream.limits.feeds-per-instance=5", "shopstream.limits.feeds-per-client=3",
@@ -118,15 +118,23 @@ class FeedLimitTests {
 		Accounts.Account ada = Accounts.signUp(this.anonymous, "feeds");
 		String path = "/api/v1/feeds/orders";
 		for (int i = 0; i < 3; i++) {
-			this.open.add(this.feeds.get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
-				.header("X-Forwarded-For", "10.16.0." + i).retrieve().bodyToFlux(EVENTS).subscribe());
+			this.open.add(this.feeds.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
+				.header("X-Forwarded-For", "10.16.0." + i)
+				.retrieve()
+				.bodyToFlux(EVENTS)
+				.subscribe());
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> inUse("feeds") == 3);
-		this.anonymous.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM)
+		this.anonymous.get()
+			.uri(path)
+			.accept(MediaType.TEXT_EVENT_STREAM)
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + ada.token())
 			.header("X-Forwarded-For", "10.16.0.99")
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 	}
 
 	@Test
@@ -140,8 +148,9 @@ class FeedLimitTests {
 		String oldest = events(first).get(0).id();
 		this.open.forEach(Disposable::dispose);
 		this.open.clear();
-		// With nobody subscribed the shared stream closes and its ring is emptied, so resuming
-		// from the oldest id needs a cursor of its own, which stays open waiting for news.
+		// With nobody subscribed the shared stream closes and its ring is emptied, so
+		// resuming from the oldest id needs a cursor of its own, which stays open waiting
+		// for news.
 		await().atMost(Duration.ofSeconds(10)).until(() -> inUse("feeds") == 0 && openStreams() == 0);
 
 		List<ServerSentEvent<String>> catchingUp = connect(path, "10.17.0.2", oldest);
@@ -167,7 +176,8 @@ class FeedLimitTests {
 		String sku = Fixtures.unique("IMP-");
 		slowBody.tryEmitNext(buffers.wrap(line(sku + "-1").getBytes()));
 		String token = Accounts.login(this.anonymous, Accounts.ADMIN_LOGIN, Accounts.ADMIN_PASSWORD);
-		var running = this.feeds.post().uri("/api/v1/products/bulk")
+		var running = this.feeds.post()
+			.uri("/api/v1/products/bulk")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.contentType(MediaType.APPLICATION_NDJSON)
 			.body(BodyInserters.fromDataBuffers(slowBody.asFlux()))
@@ -176,27 +186,41 @@ class FeedLimitTests {
 			.toFuture();
 		await().atMost(Duration.ofSeconds(10)).until(() -> inUse("imports") == 1);
 
-		this.admin.post().uri("/api/v1/products/bulk").contentType(MediaType.APPLICATION_NDJSON)
+		this.admin.post()
+			.uri("/api/v1/products/bulk")
+			.contentType(MediaType.APPLICATION_NDJSON)
 			.bodyValue(line(sku + "-2"))
 			.exchange()
-			.expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
-			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
-			.expectBody().jsonPath("$.status").isEqualTo(503);
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "7")
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503);
 
 		slowBody.tryEmitNext(buffers.wrap(line(sku + "-3").getBytes()));
 		slowBody.tryEmitComplete();
 		assertThat(running.join()).containsEntry("upserted", 2);
 		await().atMost(Duration.ofSeconds(10)).until(() -> inUse("imports") == 0);
-		this.admin.post().uri("/api/v1/products/bulk").contentType(MediaType.APPLICATION_NDJSON)
+		this.admin.post()
+			.uri("/api/v1/products/bulk")
+			.contentType(MediaType.APPLICATION_NDJSON)
 			.bodyValue(line(sku + "-2"))
 			.exchange()
-			.expectStatus().isOk();
+			.expectStatus()
+			.isOk();
 	}
 
-	/** Opens a feed from this address and waits for its first frame; the frames keep arriving. */
+	/**
+	 * Opens a feed from this address and waits for its first frame; the frames keep
+	 * arriving.
+	 */
 	private List<ServerSentEvent<String>> connect(String path, String address, String lastEventId) {
 		List<ServerSentEvent<String>> frames = new CopyOnWriteArrayList<>();
-		Flux<ServerSentEvent<String>> events = this.feeds.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM)
+		Flux<ServerSentEvent<String>> events = this.feeds.get()
+			.uri(path)
+			.accept(MediaType.TEXT_EVENT_STREAM)
 			.headers((headers) -> {
 				headers.set("X-Forwarded-For", address);
 				if (lastEventId != null) {
@@ -211,19 +235,33 @@ class FeedLimitTests {
 	}
 
 	private void refused(String path, String address, HttpStatus status) {
-		this.anonymous.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM)
+		this.anonymous.get()
+			.uri(path)
+			.accept(MediaType.TEXT_EVENT_STREAM)
 			.header("X-Forwarded-For", address)
 			.exchange()
-			.expectStatus().isEqualTo(status)
-			.expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
-			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody().jsonPath("$.status").isEqualTo(status.value()).jsonPath("$.detail").isNotEmpty();
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "7")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(status.value())
+			.jsonPath("$.detail")
+			.isNotEmpty();
 	}
 
 	private void adjust(String sku, int times) {
 		for (int i = 0; i < times; i++) {
-			this.admin.post().uri("/api/v1/inventory/{sku}/adjust", sku).contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"delta\": 1}").exchange().expectStatus().isOk();
+			this.admin.post()
+				.uri("/api/v1/inventory/{sku}/adjust", sku)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("{\"delta\": 1}")
+				.exchange()
+				.expectStatus()
+				.isOk();
 		}
 	}
 
@@ -248,7 +286,11 @@ class FeedLimitTests {
 	}
 
 	private double openStreams() {
-		return this.meters.find("shopstream.feeds.change_streams").gauges().stream().mapToDouble((g) -> g.value()).sum();
+		return this.meters.find("shopstream.feeds.change_streams")
+			.gauges()
+			.stream()
+			.mapToDouble((g) -> g.value())
+			.sum();
 	}
 
 }

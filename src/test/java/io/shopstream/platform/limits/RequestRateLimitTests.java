@@ -19,15 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Per-client token buckets: past its burst a client gets 429 with {@code Retry-After} and the
- * IETF {@code RateLimit} fields, other clients are served meanwhile, reads and writes are
- * counted apart, a signed-in client is counted by account, probes are never limited, and the
- * bucket refills.
+ * Per-client token buckets: past its burst a client gets 429 with {@code Retry-After} and
+ * the IETF {@code RateLimit} fields, other clients are served meanwhile, reads and writes
+ * are counted apart, a signed-in client is counted by account, probes are never limited,
+ * and the bucket refills.
  */
 @EmbeddedApiTest
-@TestPropertySource(properties = { "shopstream.limits.requests-per-second-per-client=1",
-		"shopstream.limits.request-burst=5", "shopstream.limits.writes-per-second-per-client=1",
-		"shopstream.limits.write-burst=3" })
+@TestPropertySource(
+		properties = { "shopstream.limits.requests-per-second-per-client=1", "shopstream.limits.request-burst=5",
+				"shopstream.limits.writes-per-second-per-client=1", "shopstream.limits.write-burst=3" })
 class RequestRateLimitTests {
 
 	@Autowired
@@ -43,20 +43,27 @@ class RequestRateLimitTests {
 		assertThat(served).as("reads served before the first 429").isGreaterThanOrEqualTo(5).isLessThan(30);
 		assertThat(rejected("requests")).isEqualTo(before + 1);
 
-		read("10.20.0.2").expectStatus().isOk()
-			.expectHeader().valueEquals("RateLimit-Policy", "\"reads\";q=5;w=5")
-			.expectHeader().valueEquals("RateLimit", "\"reads\";r=4;t=1");
+		read("10.20.0.2").expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"reads\";q=5;w=5")
+			.expectHeader()
+			.valueEquals("RateLimit", "\"reads\";r=4;t=1");
 
-		await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250))
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(250))
 			.until(() -> read("10.20.0.1").returnResult(byte[].class).getStatus().is2xxSuccessful());
 	}
 
 	@Test
 	void reads_and_writes_have_buckets_of_their_own() {
 		readsUntilRefused("10.21.0.1");
-		EntityExchangeResult<byte[]> write = view("10.21.0.1").expectStatus().isNotFound()
-			.expectHeader().valueEquals("RateLimit-Policy", "\"writes\";q=3;w=3")
-			.expectBody().returnResult();
+		EntityExchangeResult<byte[]> write = view("10.21.0.1").expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"writes\";q=3;w=3")
+			.expectBody()
+			.returnResult();
 		assertThat(write.getResponseHeaders().getFirst("RateLimit")).startsWith("\"writes\";r=2;");
 
 		int writes = 0;
@@ -84,10 +91,14 @@ class RequestRateLimitTests {
 	void probes_are_never_limited() {
 		readsUntilRefused("10.24.0.1");
 		for (int i = 0; i < 20; i++) {
-			this.anonymous.get().uri("/actuator/health/readiness").header("X-Forwarded-For", "10.24.0.1")
+			this.anonymous.get()
+				.uri("/actuator/health/readiness")
+				.header("X-Forwarded-For", "10.24.0.1")
 				.exchange()
-				.expectStatus().isOk()
-				.expectHeader().doesNotExist("RateLimit");
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.doesNotExist("RateLimit");
 		}
 	}
 
@@ -113,15 +124,20 @@ class RequestRateLimitTests {
 		return this.anonymous.get().uri("/api/v1/capabilities").header("X-Forwarded-For", address).exchange();
 	}
 
-	/** A write any anonymous client may make: counting a view (of a product that does not exist). */
+	/**
+	 * A write any anonymous client may make: counting a view (of a product that does not
+	 * exist).
+	 */
 	private WebTestClient.ResponseSpec view(String address) {
-		return this.anonymous.post().uri("/api/v1/products/{id}/views", "000000000000000000000000")
+		return this.anonymous.post()
+			.uri("/api/v1/products/{id}/views", "000000000000000000000000")
 			.header("X-Forwarded-For", address)
 			.exchange();
 	}
 
 	private HttpStatus me(String token, String address) {
-		return (HttpStatus) this.anonymous.get().uri("/api/v1/auth/me")
+		return (HttpStatus) this.anonymous.get()
+			.uri("/api/v1/auth/me")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.header("X-Forwarded-For", address)
 			.exchange()

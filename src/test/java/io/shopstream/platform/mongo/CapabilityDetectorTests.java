@@ -17,10 +17,13 @@ import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
-/** A refused detection command is logged with its cause at WARN, and detection goes on without it. */
+/**
+ * A refused detection command is logged with its cause at WARN, and detection goes on
+ * without it.
+ */
 class CapabilityDetectorTests {
 
 	private final Logger logger = (Logger) LoggerFactory.getLogger(CapabilityDetector.class);
@@ -46,7 +49,7 @@ class CapabilityDetectorTests {
 		answer("isMaster", Mono.just(new Document("maxWireVersion", 21).append("setName", "rs0")));
 		answer("buildInfo", Mono.error(new IllegalStateException("buildInfo is not in API Version 1")));
 		MongoClient client = mock(MongoClient.class);
-		when(client.getDatabase("admin")).thenReturn(this.admin);
+		given(client.getDatabase("admin")).willReturn(this.admin);
 
 		Capabilities capabilities = new CapabilityDetector(client, null).detect().block();
 
@@ -60,8 +63,8 @@ class CapabilityDetectorTests {
 	}
 
 	private void answer(String command, Mono<Document> answer) {
-		when(this.admin.runCommand(argThat((Document sent) -> sent != null && sent.containsKey(command))))
-			.thenReturn(answer);
+		given(this.admin.runCommand(argThat((Document sent) -> sent != null && sent.containsKey(command))))
+			.willReturn(answer);
 	}
 
 }

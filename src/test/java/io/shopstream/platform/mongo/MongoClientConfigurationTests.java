@@ -16,8 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
-/** Every playbook option reaches the driver, and the connection string wins where it says something. */
+/**
+ * Every playbook option reaches the driver, and the connection string wins where it says
+ * something.
+ */
 class MongoClientConfigurationTests {
 
 	private final MongoClientProperties properties = new MongoClientProperties("shopstream-test", 3, 42,
@@ -53,7 +57,8 @@ class MongoClientConfigurationTests {
 		assertThat(settings.getConnectionPoolSettings().getMaxSize()).isEqualTo(7);
 		assertThat(settings.getWriteConcern().getW()).isEqualTo(1);
 		assertThat(settings.getReadPreference()).isEqualTo(ReadPreference.secondary());
-		assertThat(settings.getCompressorList()).extracting((compressor) -> compressor.getName()).containsExactly("zlib");
+		assertThat(settings.getCompressorList()).extracting((compressor) -> compressor.getName())
+			.containsExactly("zlib");
 		assertThat(settings.getApplicationName()).isEqualTo("ops");
 	}
 
@@ -66,7 +71,7 @@ class MongoClientConfigurationTests {
 		ConnectionString connectionString = new ConnectionString(uri);
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		if (embedded) {
-			beans.addBean("embedded", org.mockito.Mockito.mock(EmbeddedMongoServer.class));
+			beans.addBean("embedded", mock(EmbeddedMongoServer.class));
 		}
 		MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(connectionString);
 		new MongoClientConfiguration()

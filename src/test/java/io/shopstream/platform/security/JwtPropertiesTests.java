@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** JWT settings as Boot binds them at start-up: off by default, and no issuer without an audience. */
+/**
+ * JWT settings as Boot binds them at start-up: off by default, and no issuer without an
+ * audience.
+ */
 class JwtPropertiesTests {
 
 	@Test

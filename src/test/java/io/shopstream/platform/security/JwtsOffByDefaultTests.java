@@ -1,6 +1,5 @@
 package io.shopstream.platform.security;
 
-
 import io.shopstream.support.Accounts;
 import io.shopstream.support.EmbeddedApiTest;
 import io.shopstream.support.TestIssuer;
@@ -13,8 +12,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Without {@code shopstream.security.jwt.issuer-uri} nothing about JWTs exists: no decoder, no
- * call to any issuer, and a well-formed, well-signed JWT is just a malformed session token.
+ * Without {@code shopstream.security.jwt.issuer-uri} nothing about JWTs exists: no
+ * decoder, no call to any issuer, and a well-formed, well-signed JWT is just a malformed
+ * session token.
  */
 @EmbeddedApiTest
 class JwtsOffByDefaultTests {
@@ -30,7 +30,8 @@ class JwtsOffByDefaultTests {
 		assertThat(this.context.getBeanProvider(IssuerTokens.class).getIfAvailable()).isNull();
 		try (TestIssuer issuer = TestIssuer.start()) {
 			String jwt = issuer.sign(issuer.claims(Accounts.ADMIN_LOGIN).claim("roles", "admin"));
-			assertThat(Accounts.refusal(this.client, jwt)).isEqualTo(Accounts.refusal(this.client, "not a session token"));
+			assertThat(Accounts.refusal(this.client, jwt))
+				.isEqualTo(Accounts.refusal(this.client, "not a session token"));
 			assertThat(issuer.requests()).isZero();
 		}
 	}

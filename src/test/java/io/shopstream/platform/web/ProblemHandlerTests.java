@@ -46,9 +46,10 @@ import org.springframework.web.server.ServerWebInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The wire shape of problem documents as the application writes them (its own JSON mapper, built
- * by Spring Boot from application.yaml), and the failures no HTTP test can provoke on purpose:
- * real bugs, missing capabilities, raw driver errors, odd status codes.
+ * The wire shape of problem documents as the application writes them (its own JSON
+ * mapper, built by Spring Boot from application.yaml), and the failures no HTTP test can
+ * provoke on purpose: real bugs, missing capabilities, raw driver errors, odd status
+ * codes.
  */
 class ProblemHandlerTests {
 
@@ -131,10 +132,12 @@ class ProblemHandlerTests {
 
 	@Test
 	void any_spring_error_response_is_rendered_from_its_status_detail_and_headers() {
-		MockServerWebExchange exchange = handle(new MethodNotAllowedException(HttpMethod.DELETE, Set.of(HttpMethod.GET)));
+		MockServerWebExchange exchange = handle(
+				new MethodNotAllowedException(HttpMethod.DELETE, Set.of(HttpMethod.GET)));
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
 		assertThat(exchange.getResponse().getHeaders().getAllow()).containsExactly(HttpMethod.GET);
-		assertThat(body(exchange).get("type").asString()).isEqualTo("https://shopstream.io/problems/method-not-allowed");
+		assertThat(body(exchange).get("type").asString())
+			.isEqualTo("https://shopstream.io/problems/method-not-allowed");
 		ProblemDetail teapot = ProblemDetail.forStatusAndDetail(HttpStatus.I_AM_A_TEAPOT, "Short and stout");
 		JsonNode body = body(handle(new ErrorResponseException(HttpStatus.I_AM_A_TEAPOT, teapot, null)));
 		assertThat(body.get("status").asInt()).isEqualTo(418);
@@ -185,7 +188,8 @@ class ProblemHandlerTests {
 		assertThat(unauthorized.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(unauthorized.getResponse().getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
 		assertThat(unauthorized.getResponse().getBodyAsString().block()).doesNotContain("abc123");
-		assertThat(handle(new AccessDeniedException("no")).getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(handle(new AccessDeniedException("no")).getResponse().getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -242,7 +246,8 @@ class ProblemHandlerTests {
 
 		@Override
 		public List<IndexModel> indexes() {
-			return List.of(new IndexModel(Indexes.ascending("handle"), new IndexOptions().name("handle_unique").unique(true)));
+			return List
+				.of(new IndexModel(Indexes.ascending("handle"), new IndexOptions().name("handle_unique").unique(true)));
 		}
 
 	}

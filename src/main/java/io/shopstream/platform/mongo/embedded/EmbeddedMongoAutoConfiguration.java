@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Conditional;
 
 /**
  * Starts the embedded back-end before the MongoDB client is created, when neither
- * {@code spring.mongodb.uri} (or {@code MONGODB_URI}) nor a host nor a service connection is
- * configured. The server stops with the application context.
+ * {@code spring.mongodb.uri} (or {@code MONGODB_URI}) nor a host nor a service connection
+ * is configured. The server stops with the application context.
  */
 @AutoConfiguration(before = MongoReactiveAutoConfiguration.class,
 		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
@@ -30,8 +30,9 @@ public class EmbeddedMongoAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	EmbeddedMongoServer embeddedMongoServer(EmbeddedMongoProperties properties) {
 		EmbeddedMongoServer server = new EmbeddedMongoServer(properties);
-		log.info("Using the embedded MongoDB back-end (in memory, data is lost on exit) on {}; "
-				+ "set MONGODB_URI=mongodb://host:27017/shopstream to use a real MongoDB",
+		log.info(
+				"Using the embedded MongoDB back-end (in memory, data is lost on exit) on {}; "
+						+ "set MONGODB_URI=mongodb://host:27017/shopstream to use a real MongoDB",
 				server.address().getHostString() + ":" + server.address().getPort());
 		return server;
 	}

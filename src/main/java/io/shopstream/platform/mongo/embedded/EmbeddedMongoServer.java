@@ -7,9 +7,9 @@ import com.mongodb.ConnectionString;
 import de.bwaldvogel.mongo.MongoServer;
 
 /**
- * mongo-java-server with its in-memory back-end and oplog (so change streams work), listening
- * on a free loopback port. The normal driver connects to it over TCP, so every line of the
- * service runs the same code path as against a real MongoDB.
+ * mongo-java-server with its in-memory back-end and oplog (so change streams work),
+ * listening on a free loopback port. The normal driver connects to it over TCP, so every
+ * line of the service runs the same code path as against a real MongoDB.
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -36,8 +36,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server and starts an empty one on the same port, as a crashed and restarted
-	 * database would look to the driver: connections drop, data and oplog are gone.
+	 * Stops the server and starts an empty one on the same port, as a crashed and
+	 * restarted database would look to the driver: connections drop, data and oplog are
+	 * gone.
 	 */
 	public void restartEmpty() {
 		this.server.shutdownNow();

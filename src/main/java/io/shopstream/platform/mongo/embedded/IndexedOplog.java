@@ -3,6 +3,7 @@ package io.shopstream.platform.mongo.embedded;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -17,12 +18,13 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import de.bwaldvogel.mongo.oplog.OplogPosition;
 
 /**
- * The embedded back-end's oplog, kept as an ordered, trimmed list in memory. mongo-java-server's
- * own oplog is a collection that every change-stream read scans and sorts in full, and whose
- * update lookups scan the whole watched collection; here a cursor remembers where it is and reads
- * only what came after, and an update lookup finds the document by {@code _id}. A resume point
- * that is no longer held is answered with {@code ChangeStreamHistoryLost} (code 286), as MongoDB
- * does, never with a silent gap. Every write signals the waiting cursors.
+ * The embedded back-end's oplog, kept as an ordered, trimmed list in memory.
+ * mongo-java-server's own oplog is a collection that every change-stream read scans and
+ * sorts in full, and whose update lookups scan the whole watched collection; here a
+ * cursor remembers where it is and reads only what came after, and an update lookup finds
+ * the document by {@code _id}. A resume point that is no longer held is answered with
+ * {@code ChangeStreamHistoryLost} (code 286), as MongoDB does, never with a silent gap.
+ * Every write signals the waiting cursors.
  */
 final class IndexedOplog implements Oplog {
 
@@ -131,13 +133,17 @@ final class IndexedOplog implements Oplog {
 		return new BsonTimestamp(Instant.ofEpochSecond(this.lastSecond), ++this.increment);
 	}
 
-	/** The entries from this sequence number on, or a history-lost error when they were trimmed. */
+	/**
+	 * The entries from this sequence number on, or a history-lost error when they were
+	 * trimmed.
+	 */
 	private synchronized List<Entry> from(long sequence) {
 		if (sequence < this.firstSequence) {
 			throw historyLost();
 		}
 		int index = (int) (sequence - this.firstSequence);
-		return index >= this.entries.size() ? List.of() : List.copyOf(this.entries.subList(index, this.entries.size()));
+		return (index >= this.entries.size()) ? List.of()
+				: List.copyOf(this.entries.subList(index, this.entries.size()));
 	}
 
 	private Document changeEvent(Entry entry, boolean lookup) {
@@ -152,12 +158,12 @@ final class IndexedOplog implements Oplog {
 			.append("clusterTime", entry.timestamp());
 	}
 
-	private java.util.Optional<Document> current(Entry entry) {
+	private Optional<Document> current(Entry entry) {
 		int dot = entry.namespace().indexOf('.');
 		MongoCollection<?> collection = this.backend.resolveDatabase(entry.namespace().substring(0, dot))
 			.resolveCollection(entry.namespace().substring(dot + 1), false);
 		if (collection == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		return collection.handleQueryAsStream(new Document("_id", entry.id())).findFirst();
 	}
@@ -180,7 +186,10 @@ final class IndexedOplog implements Oplog {
 			Document document) {
 	}
 
-	/** A change stream's position in the oplog: the sequence number of the next entry to read. */
+	/**
+	 * A change stream's position in the oplog: the sequence number of the next entry to
+	 * read.
+	 */
 	final class ChangeStreamCursor implements Cursor {
 
 		private final long id;
@@ -215,7 +224,8 @@ final class IndexedOplog implements Oplog {
 		public synchronized List<Document> takeDocuments(int numberToReturn) {
 			List<Entry> pending = from(this.next);
 			long[] consumed = { this.next };
-			Stream<Document> events = pending.stream().peek((entry) -> consumed[0]++)
+			Stream<Document> events = pending.stream()
+				.peek((entry) -> consumed[0]++)
 				.filter((entry) -> entry.namespace().equals(this.namespace))
 				.map((entry) -> changeEvent(entry, this.lookup));
 			Stream<Document> output = this.aggregation.runStagesAsStream(events);

@@ -1,8 +1,8 @@
 package io.shopstream.platform.mongo.embedded;
 
 /**
- * A version number that moves on every oplog write, and a way to wait for it to move. Waiting
- * change-stream cursors park here instead of polling.
+ * A version number that moves on every oplog write, and a way to wait for it to move.
+ * Waiting change-stream cursors park here instead of polling.
  */
 final class OplogSignal {
 

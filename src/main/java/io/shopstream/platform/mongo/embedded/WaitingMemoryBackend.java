@@ -11,12 +11,12 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * The in-memory back-end with change streams that wait like MongoDB's. Out of the box, a
- * change-stream {@code getMore} with nothing new answers at once, so the driver asks again at
- * once and one open stream keeps a core busy; and each answer scans the whole oplog. Here such a
- * {@code getMore} waits for the next oplog write, at most the command's {@code maxTimeMS}, as a
- * real server does, and does not scan again until something was written. Each waiting
- * cursor holds one of the server's worker threads, so the server runs at least as many workers
- * as the driver opens connections.
+ * change-stream {@code getMore} with nothing new answers at once, so the driver asks
+ * again at once and one open stream keeps a core busy; and each answer scans the whole
+ * oplog. Here such a {@code getMore} waits for the next oplog write, at most the
+ * command's {@code maxTimeMS}, as a real server does, and does not scan again until
+ * something was written. Each waiting cursor holds one of the server's worker threads, so
+ * the server runs at least as many workers as the driver opens connections.
  */
 class WaitingMemoryBackend extends MemoryBackend {
 
@@ -26,8 +26,9 @@ class WaitingMemoryBackend extends MemoryBackend {
 	private final OplogSignal signal = new OplogSignal();
 
 	/**
-	 * The oplog version at which each change-stream cursor last found nothing new: asking again
-	 * before the next write would scan the whole oplog for nothing, so it waits instead.
+	 * The oplog version at which each change-stream cursor last found nothing new: asking
+	 * again before the next write would scan the whole oplog for nothing, so it waits
+	 * instead.
 	 */
 	private final Map<Long, Long> quietSince = new ConcurrentHashMap<>();
 
@@ -50,7 +51,7 @@ class WaitingMemoryBackend extends MemoryBackend {
 			this.quietSince.remove(cursorId);
 			return super.handleGetMore(databaseName, command, query);
 		}
-		long awaitMillis = query.get("maxTimeMS") instanceof Number max ? max.longValue() : DEFAULT_AWAIT_MILLIS;
+		long awaitMillis = (query.get("maxTimeMS") instanceof Number max) ? max.longValue() : DEFAULT_AWAIT_MILLIS;
 		long deadline = System.nanoTime() + awaitMillis * 1_000_000;
 		while (true) {
 			long seen = this.signal.version();

@@ -6,14 +6,16 @@ import com.mongodb.client.model.IndexModel;
 import org.bson.Document;
 
 /**
- * A feature's collection: its {@code $jsonSchema} validator and its indexes, each with a name.
- * Declared as a bean; {@link SchemaInitializer} applies every one at start-up.
+ * A feature's collection: its {@code $jsonSchema} validator and its indexes, each with a
+ * name. Declared as a bean; {@link SchemaInitializer} applies every one at start-up.
  */
 public interface CollectionSchema {
 
 	String collection();
 
-	/** The validator document, for example {@code {$jsonSchema: {...}}}; empty for none. */
+	/**
+	 * The validator document, for example {@code {$jsonSchema: {...}}}; empty for none.
+	 */
 	Document validator();
 
 	/** Every index with an explicit name, so that re-running creation changes nothing. */

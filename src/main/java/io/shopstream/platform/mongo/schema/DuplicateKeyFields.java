@@ -11,8 +11,8 @@ import com.mongodb.client.model.IndexModel;
 import org.bson.Document;
 
 /**
- * Names the field behind a duplicate-key error from the unique index it hit, so a 409 can say
- * "email already exists" without ever echoing the server's message.
+ * Names the field behind a duplicate-key error from the unique index it hit, so a 409 can
+ * say "email already exists" without ever echoing the server's message.
  */
 public class DuplicateKeyFields {
 
@@ -31,7 +31,10 @@ public class DuplicateKeyFields {
 		}
 	}
 
-	/** The fields of the unique index named in a duplicate-key error message, if it is one of ours. */
+	/**
+	 * The fields of the unique index named in a duplicate-key error message, if it is one
+	 * of ours.
+	 */
 	public Optional<List<String>> fieldsFor(String serverMessage) {
 		if (serverMessage == null) {
 			return Optional.empty();

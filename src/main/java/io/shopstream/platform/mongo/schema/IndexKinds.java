@@ -8,16 +8,19 @@ import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-/** Tells the indexes the embedded back-end builds (plain unique ones) from those only a real MongoDB can. */
+/**
+ * Tells the indexes the embedded back-end builds (plain unique ones) from those only a
+ * real MongoDB can.
+ */
 final class IndexKinds {
 
 	private IndexKinds() {
 	}
 
 	/**
-	 * A unique index on plain ascending or descending keys. The embedded back-end builds only
-	 * these; it ignores other secondary indexes and lacks text, 2dsphere, wildcard, partial and
-	 * TTL ones.
+	 * A unique index on plain ascending or descending keys. The embedded back-end builds
+	 * only these; it ignores other secondary indexes and lacks text, 2dsphere, wildcard,
+	 * partial and TTL ones.
 	 */
 	static boolean isPlainUnique(IndexModel index) {
 		IndexOptions options = index.getOptions();
@@ -26,7 +29,8 @@ final class IndexKinds {
 			return false;
 		}
 		Document keys = Document.parse(toJson(index.getKeys()));
-		return keys.entrySet().stream()
+		return keys.entrySet()
+			.stream()
 			.noneMatch((key) -> key.getKey().contains("$**") || key.getValue() instanceof String);
 	}
 

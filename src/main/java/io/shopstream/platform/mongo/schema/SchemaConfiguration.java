@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 
-/** Applies every feature's {@link CollectionSchema} during start-up, before traffic is accepted. */
+/**
+ * Applies every feature's {@link CollectionSchema} during start-up, before traffic is
+ * accepted.
+ */
 @Configuration(proxyBeanMethods = false)
 class SchemaConfiguration {
 

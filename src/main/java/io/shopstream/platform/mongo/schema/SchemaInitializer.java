@@ -22,9 +22,9 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Creates each declared collection with its validator (or updates the validator with
- * {@code collMod} where the back-end has it) and creates its indexes by name. Running it again
- * changes nothing. What the embedded back-end lacks is skipped with one log line per collection;
- * start-up never fails for it.
+ * {@code collMod} where the back-end has it) and creates its indexes by name. Running it
+ * again changes nothing. What the embedded back-end lacks is skipped with one log line
+ * per collection; start-up never fails for it.
  */
 public class SchemaInitializer implements InitializingBean {
 
@@ -44,7 +44,10 @@ public class SchemaInitializer implements InitializingBean {
 		this.schemas = List.copyOf(schemas);
 	}
 
-	/** Runs on the main thread during start-up, so the service is not ready before its schema is. */
+	/**
+	 * Runs on the main thread during start-up, so the service is not ready before its
+	 * schema is.
+	 */
 	@Override
 	public void afterPropertiesSet() {
 		apply().block(START_UP_TIMEOUT);
@@ -61,8 +64,8 @@ public class SchemaInitializer implements InitializingBean {
 			.then(Mono.defer(() -> createIndexes(schema, skipped)))
 			.doOnSuccess((done) -> {
 				if (!skipped.isEmpty()) {
-					log.info("{}: the {} back-end lacks {}; skipped", schema.collection(),
-							this.capabilities.backend(), String.join(", ", skipped));
+					log.info("{}: the {} back-end lacks {}; skipped", schema.collection(), this.capabilities.backend(),
+							String.join(", ", skipped));
 				}
 			});
 	}

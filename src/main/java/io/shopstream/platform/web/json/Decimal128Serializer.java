@@ -5,7 +5,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
-/** Decimal128 values read straight from MongoDB documents go out as exact decimal strings too. */
+/**
+ * Decimal128 values read straight from MongoDB documents go out as exact decimal strings
+ * too.
+ */
 class Decimal128Serializer extends StdSerializer<Decimal128> {
 
 	Decimal128Serializer() {

@@ -9,9 +9,9 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.deser.std.StdDeserializer;
 
 /**
- * Reads an exact decimal from a JSON string ({@code "19.99"}) or number ({@code 19.99}). A
- * number is taken from its text, so nothing is lost to binary floating point. At most 34
- * significant digits, the precision of Decimal128.
+ * Reads an exact decimal from a JSON string ({@code "19.99"}) or number ({@code 19.99}).
+ * A number is taken from its text, so nothing is lost to binary floating point. At most
+ * 34 significant digits, the precision of Decimal128.
  */
 class DecimalDeserializer extends StdDeserializer<BigDecimal> {
 

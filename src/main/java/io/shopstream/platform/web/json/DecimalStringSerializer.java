@@ -6,7 +6,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
-/** Money and other exact decimals go out as strings ({@code "215.98"}), never as binary floats. */
+/**
+ * Money and other exact decimals go out as strings ({@code "215.98"}), never as binary
+ * floats.
+ */
 class DecimalStringSerializer extends StdSerializer<BigDecimal> {
 
 	DecimalStringSerializer() {

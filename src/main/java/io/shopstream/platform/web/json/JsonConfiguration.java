@@ -15,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Registers the value types Shopstream writes its own way. The rest of the conventions
- * (snake_case, unknown properties rejected, no scalar coercion) are in application.yaml; a
- * number or boolean sent where a string is expected is refused here too.
+ * (snake_case, unknown properties rejected, no scalar coercion) are in application.yaml;
+ * a number or boolean sent where a string is expected is refused here too.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -29,10 +29,10 @@ class JsonConfiguration {
 		module.addSerializer(Decimal128.class, new Decimal128Serializer());
 		module.addSerializer(ObjectId.class, new ObjectIdSerializer());
 		return (builder) -> builder.addModule(module)
-			.withCoercionConfig(LogicalType.Textual, (strings) -> strings
-				.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-				.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+			.withCoercionConfig(LogicalType.Textual,
+					(strings) -> strings.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
 	}
 
 }

@@ -1,2 +1,4 @@
-/** Shopstream's JSON conventions: snake_case, exact decimal strings for money, 24-hex ids. */
+/**
+ * Shopstream's JSON conventions: snake_case, exact decimal strings for money, 24-hex ids.
+ */
 package io.shopstream.platform.web.json;

@@ -8,13 +8,15 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The sort order of a list, which is also its pagination key. It always ends with
- * {@code _id}, so every position is unique and no item is skipped or repeated between pages.
+ * {@code _id}, so every position is unique and no item is skipped or repeated between
+ * pages.
  *
  * @param fields MongoDB field paths, {@code _id} last
  * @param directions one per field
  */
 public record Keyset(List<String> fields, List<Sort.Direction> directions) {
 
+	/** By {@code _id} alone, ascending. */
 	public static final Keyset BY_ID = new Keyset(List.of("_id"), List.of(Sort.Direction.ASC));
 
 	/** Sorted by one field, then by {@code _id} in the same direction. */
@@ -41,8 +43,8 @@ public record Keyset(List<String> fields, List<Sort.Direction> directions) {
 	}
 
 	/**
-	 * Lexicographic comparison on the whole key: (a > x) or (a = x and b > y) or ..., with
-	 * each comparison flipped for descending fields and for {@code upTo}.
+	 * Lexicographic comparison on the whole key: (a > x) or (a = x and b > y) or ...,
+	 * with each comparison flipped for descending fields and for {@code upTo}.
 	 */
 	private Criteria beyond(List<Object> position, boolean reversed, boolean inclusive) {
 		List<Criteria> alternatives = new ArrayList<>();
@@ -54,16 +56,16 @@ public record Keyset(List<String> fields, List<Sort.Direction> directions) {
 			boolean ascending = this.directions.get(i).isAscending() != reversed;
 			Criteria step = Criteria.where(this.fields.get(i));
 			all.add(ascending ? step.gt(position.get(i)) : step.lt(position.get(i)));
-			alternatives.add(all.size() == 1 ? all.get(0) : new Criteria().andOperator(all));
+			alternatives.add((all.size() == 1) ? all.get(0) : new Criteria().andOperator(all));
 		}
 		if (inclusive) {
 			List<Criteria> equal = new ArrayList<>();
 			for (int j = 0; j < this.fields.size(); j++) {
 				equal.add(Criteria.where(this.fields.get(j)).is(position.get(j)));
 			}
-			alternatives.add(equal.size() == 1 ? equal.get(0) : new Criteria().andOperator(equal));
+			alternatives.add((equal.size() == 1) ? equal.get(0) : new Criteria().andOperator(equal));
 		}
-		return alternatives.size() == 1 ? alternatives.get(0) : new Criteria().orOperator(alternatives);
+		return (alternatives.size() == 1) ? alternatives.get(0) : new Criteria().orOperator(alternatives);
 	}
 
 }

@@ -14,11 +14,11 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a keyset-paginated query in two steps. A small probe, served by the sort index, reads
- * only the sort keys of the page's last item and of the one after it. The page is then streamed
- * as everything after the request's cursor up to that last item, so the next-page cursor is
- * known before the body starts, nothing is held in memory, and an item inserted meanwhile is
- * neither skipped nor repeated across pages.
+ * Runs a keyset-paginated query in two steps. A small probe, served by the sort index,
+ * reads only the sort keys of the page's last item and of the one after it. The page is
+ * then streamed as everything after the request's cursor up to that last item, so the
+ * next-page cursor is known before the body starts, nothing is held in memory, and an
+ * item inserted meanwhile is neither skipped nor repeated across pages.
  */
 @Component
 public class KeysetPager {
@@ -34,8 +34,8 @@ public class KeysetPager {
 	}
 
 	/**
-	 * As {@link #page(Criteria, Keyset, PageRequest, Class)}, with both queries hinted to the named
-	 * index when the caller knows it serves them best.
+	 * As {@link #page(Criteria, Keyset, PageRequest, Class)}, with both queries hinted to
+	 * the named index when the caller knows it serves them best.
 	 */
 	public <T> Mono<Page<T>> page(Criteria filter, Keyset keyset, PageRequest request, Class<T> type, String hint) {
 		List<Criteria> base = new ArrayList<>();
@@ -62,14 +62,16 @@ public class KeysetPager {
 	}
 
 	/**
-	 * The same two-step keyset paging over the output of an aggregation: {@code pipeline} ends
-	 * with the stage whose output is paged; the keyset's fields are fields of that output.
+	 * The same two-step keyset paging over the output of an aggregation: {@code pipeline}
+	 * ends with the stage whose output is paged; the keyset's fields are fields of that
+	 * output.
 	 */
 	public Mono<Page<Document>> pageAggregation(String collection, List<Document> pipeline, Keyset keyset,
 			PageRequest request) {
 		List<Document> base = new ArrayList<>(pipeline);
 		if (request.after() != null) {
-			base.add(new Document("$match", keyset.after(PageCursor.decode(request.after(), keyset)).getCriteriaObject()));
+			base.add(new Document("$match",
+					keyset.after(PageCursor.decode(request.after(), keyset)).getCriteriaObject()));
 		}
 		Document sort = new Document();
 		for (int i = 0; i < keyset.fields().size(); i++) {
@@ -79,9 +81,8 @@ public class KeysetPager {
 		List<Document> probe = new ArrayList<>(base);
 		probe.add(new Document("$skip", request.limit() - 1));
 		probe.add(new Document("$limit", 2));
-		return this.template.getCollection(collection).flatMap((documents) -> Flux.from(documents.aggregate(probe))
-			.collectList()
-			.map((edge) -> {
+		return this.template.getCollection(collection)
+			.flatMap((documents) -> Flux.from(documents.aggregate(probe)).collectList().map((edge) -> {
 				List<Document> page = new ArrayList<>(base);
 				if (edge.size() < 2) {
 					page.add(new Document("$limit", request.limit()));
@@ -94,14 +95,14 @@ public class KeysetPager {
 	}
 
 	private static Query hinted(Query query, String hint) {
-		return hint != null ? query.withHint(hint) : query;
+		return (hint != null) ? query.withHint(hint) : query;
 	}
 
 	private static Query query(List<Criteria> criteria) {
 		if (criteria.isEmpty()) {
 			return new Query();
 		}
-		return new Query(criteria.size() == 1 ? criteria.get(0) : new Criteria().andOperator(criteria));
+		return new Query((criteria.size() == 1) ? criteria.get(0) : new Criteria().andOperator(criteria));
 	}
 
 	private static List<Object> position(Document document, Keyset keyset) {

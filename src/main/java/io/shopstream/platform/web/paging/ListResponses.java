@@ -12,14 +12,14 @@ import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Writes a {@link Page}: a JSON array, or NDJSON (one object per line) when the client asks
- * for {@code application/x-ndjson}; items are encoded as they arrive from MongoDB. The next
- * page, if any, is in {@code Link: </api/v1/...?after=...>; rel="next"}.
+ * Writes a {@link Page}: a JSON array, or NDJSON (one object per line) when the client
+ * asks for {@code application/x-ndjson}; items are encoded as they arrive from MongoDB.
+ * The next page, if any, is in
+ * <code>Link: &lt;/api/v1/...?after=...&gt;; rel="next"</code>.
  */
 public final class ListResponses {
 
-	private static final List<MediaType> PRODUCIBLE = List.of(MediaType.APPLICATION_JSON,
-			MediaType.APPLICATION_NDJSON);
+	private static final List<MediaType> PRODUCIBLE = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON);
 
 	private ListResponses() {
 	}
@@ -35,7 +35,8 @@ public final class ListResponses {
 	/** The same request, path and query as the client sent them, with the next cursor. */
 	private static String nextPage(ServerRequest request, String cursor) {
 		String rawQuery = request.uri().getRawQuery();
-		return UriComponentsBuilder.fromUriString(request.uri().getRawPath() + (rawQuery != null ? "?" + rawQuery : ""))
+		return UriComponentsBuilder
+			.fromUriString(request.uri().getRawPath() + ((rawQuery != null) ? "?" + rawQuery : ""))
 			.replaceQueryParam("after", cursor)
 			.build(true)
 			.toUriString();

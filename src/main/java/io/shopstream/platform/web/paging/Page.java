@@ -5,8 +5,8 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 
 /**
- * One page of a list: its items, still streaming from MongoDB, and the cursor of the next page
- * when there is one (known before the first item is sent, so it can go in a header).
+ * One page of a list: its items, still streaming from MongoDB, and the cursor of the next
+ * page when there is one (known before the first item is sent, so it can go in a header).
  */
 public record Page<T>(Flux<T> items, String nextCursor) {
 

@@ -17,9 +17,9 @@ import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 
 /**
- * The opaque {@code after} cursor: the sort-key values of the last item of a page, as BSON in
- * base64url. Only plain values are accepted back (ids, strings, numbers, dates), never
- * documents or operators, and only as many as the list's keyset has.
+ * The opaque {@code after} cursor: the sort-key values of the last item of a page, as
+ * BSON in base64url. Only plain values are accepted back (ids, strings, numbers, dates),
+ * never documents or operators, and only as many as the list's keyset has.
  */
 final class PageCursor {
 

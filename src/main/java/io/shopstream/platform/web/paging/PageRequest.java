@@ -6,13 +6,15 @@ import io.shopstream.platform.web.QueryParams;
 import org.springframework.web.reactive.function.server.ServerRequest;
 
 /**
- * {@code ?limit=} (1 to 1000, default 50) and {@code ?after=} (a cursor from a previous page's
- * {@code Link} header) of a list request.
+ * {@code ?limit=} (1 to 1000, default 50) and {@code ?after=} (a cursor from a previous
+ * page's {@code Link} header) of a list request.
  */
 public record PageRequest(int limit, String after) {
 
+	/** The page size when {@code ?limit=} is not given. */
 	public static final int DEFAULT_LIMIT = 50;
 
+	/** The largest {@code ?limit=} accepted. */
 	public static final int MAX_LIMIT = 1000;
 
 	public static PageRequest from(ServerRequest request) {

@@ -9,8 +9,8 @@ import java.nio.ByteOrder;
 
 import com.mongodb.ConnectionString;
 import org.bson.BsonBinaryReader;
-import org.bson.Document;
 import org.bson.BsonBinaryWriter;
+import org.bson.Document;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.DocumentCodec;
 import org.bson.codecs.EncoderContext;
@@ -24,7 +24,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** When the embedded back-end starts, where it listens, and that it stops with the context. */
+/**
+ * When the embedded back-end starts, where it listens, and that it stops with the
+ * context.
+ */
 class EmbeddedMongoAutoConfigurationTests {
 
 	private static final int OP_MSG = 2013;
@@ -50,9 +53,9 @@ class EmbeddedMongoAutoConfigurationTests {
 	}
 
 	/**
-	 * Sends {@code {ping: 1}} as an OP_MSG (the wire protocol every MongoDB driver speaks) over
-	 * the socket and reads the server's reply document: a port that merely accepts connections
-	 * would not answer.
+	 * Sends {@code {ping: 1}} as an OP_MSG (the wire protocol every MongoDB driver
+	 * speaks) over the socket and reads the server's reply document: a port that merely
+	 * accepts connections would not answer.
 	 */
 	private static Document ping(Socket socket) throws IOException {
 		socket.setSoTimeout(10_000);
@@ -77,7 +80,8 @@ class EmbeddedMongoAutoConfigurationTests {
 		assertThat(rest[4]).as("section kind").isEqualTo((byte) 0);
 		byte[] body = new byte[rest.length - 5];
 		System.arraycopy(rest, 5, body, 0, body.length);
-		return new DocumentCodec().decode(new BsonBinaryReader(ByteBuffer.wrap(body)), DecoderContext.builder().build());
+		return new DocumentCodec().decode(new BsonBinaryReader(ByteBuffer.wrap(body)),
+				DecoderContext.builder().build());
 	}
 
 	@Test
@@ -92,8 +96,8 @@ class EmbeddedMongoAutoConfigurationTests {
 
 	@Test
 	void stays_off_when_a_service_connection_provides_the_server() {
-		this.runner.withBean(MongoConnectionDetails.class,
-				() -> () -> new ConnectionString("mongodb://db.example/shopstream"))
+		this.runner
+			.withBean(MongoConnectionDetails.class, () -> () -> new ConnectionString("mongodb://db.example/shopstream"))
 			.run((context) -> assertThat(context).doesNotHaveBean(EmbeddedMongoServer.class));
 	}
 

@@ -13,7 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Schema initialisation on the embedded back-end: it ran, it skipped what it must, and it is idempotent. */
+/**
+ * Schema initialisation on the embedded back-end: it ran, it skipped what it must, and it
+ * is idempotent.
+ */
 @EmbeddedApiTest
 class SchemaInitializerTests {
 

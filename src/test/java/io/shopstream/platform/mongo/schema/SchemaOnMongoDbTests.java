@@ -17,7 +17,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What only a real MongoDB enforces: validators, every index kind, and the Stable API. */
+/**
+ * What only a real MongoDB enforces: validators, every index kind, and the Stable API.
+ */
 @MongoDbApiTest
 class SchemaOnMongoDbTests {
 
@@ -50,8 +52,8 @@ class SchemaOnMongoDbTests {
 	@Test
 	void the_stable_api_is_in_force() {
 		String database = this.template.getMongoDatabase().block().getName();
-		assertThatThrownBy(() -> Mono.from(this.client.getDatabase(database).runCommand(new Document("serverStatus", 1)))
-			.block())
+		assertThatThrownBy(
+				() -> Mono.from(this.client.getDatabase(database).runCommand(new Document("serverStatus", 1))).block())
 			.isInstanceOf(MongoCommandException.class)
 			.satisfies((ex) -> assertThat(((MongoCommandException) ex).getErrorCodeName()).isEqualTo("APIStrictError"));
 	}
