@@ -32,11 +32,21 @@ import org.springframework.security.authentication.AuthenticationCredentialsNotF
  */
 enum Feed {
 
-	/** Admins only; password material is projected out in the change stream itself. */
+	/**
+	 * Admins only; password material is projected out in the change stream itself, so it
+	 * never leaves MongoDB: from the looked-up document, from a pre-image should one ever
+	 * be asked for, and from an update's {@code updateDescription.updatedFields}, where a
+	 * real server puts the new hash of a password change (the manual's "Change Events":
+	 * update events carry the changed fields' new values).
+	 */
 	users(UserSchema.COLLECTION, Readers.ADMINS, Map.of("status", UserStatus.class, "role", Role.class)) {
 		@Override
 		List<Document> pipeline() {
-			return List.of(new Document("$project", new Document("fullDocument.password_hash", 0)));
+			Document hidden = new Document();
+			for (String place : SECRET_PLACES) {
+				hidden.append(place + "." + SECRET_FIELD, 0);
+			}
+			return List.of(new Document("$project", hidden));
 		}
 
 		@Override
@@ -95,6 +105,13 @@ enum Feed {
 	 * The query parameter of a resume point, for clients that cannot send Last-Event-ID.
 	 */
 	static final String LAST_EVENT_ID = "last_event_id";
+
+	/** The users' field that never leaves MongoDB in a change event. */
+	static final String SECRET_FIELD = "password_hash";
+
+	/** Where a change event can carry a user's fields. */
+	static final List<String> SECRET_PLACES = List.of("fullDocument", "fullDocumentBeforeChange",
+			"updateDescription.updatedFields");
 
 	private final String collection;
 

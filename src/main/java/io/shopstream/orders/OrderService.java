@@ -1,7 +1,6 @@
 package io.shopstream.orders;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
-import com.mongodb.MongoException;
 import io.shopstream.inventory.InventoryService;
 import io.shopstream.orders.Order.Customer;
 import io.shopstream.orders.Order.Item;
@@ -19,8 +17,7 @@ import io.shopstream.orders.Order.Payment;
 import io.shopstream.orders.Order.StatusChange;
 import io.shopstream.orders.OrderPricing.Priced;
 import io.shopstream.orders.OrderPricing.Wanted;
-import io.shopstream.platform.mongo.Capabilities;
-import io.shopstream.platform.mongo.Capability;
+import io.shopstream.platform.mongo.Transactions;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.web.ConflictException;
 import io.shopstream.platform.web.FieldProblem;
@@ -37,18 +34,14 @@ import io.shopstream.users.UserView;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
-import org.springframework.data.mongodb.ReactiveMongoTransactionManager;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Places orders and moves them through their lifecycle. Placing reserves every item's
@@ -79,12 +72,11 @@ public class OrderService {
 
 	private final Clock clock;
 
-	/** Present when the back-end has multi-document transactions. */
-	private final TransactionalOperator transactions;
+	private final Transactions transactions;
 
-	OrderService(ReactiveMongoTemplate template, ReactiveMongoDatabaseFactory databases, ProductService products,
+	OrderService(ReactiveMongoTemplate template, Transactions transactions, ProductService products,
 			InventoryService inventory, UserService users, OrderNumbers numbers, KeysetPager pager,
-			Capabilities capabilities, OrderProperties properties, Clock clock) {
+			OrderProperties properties, Clock clock) {
 		this.template = template;
 		this.products = products;
 		this.inventory = inventory;
@@ -93,8 +85,7 @@ public class OrderService {
 		this.pager = pager;
 		this.pricing = new OrderPricing(properties);
 		this.clock = clock;
-		this.transactions = capabilities.has(Capability.TRANSACTIONS)
-				? TransactionalOperator.create(new ReactiveMongoTransactionManager(databases)) : null;
+		this.transactions = transactions;
 	}
 
 	Mono<Order> place(Caller caller, NewOrder request) {
@@ -160,8 +151,8 @@ public class OrderService {
 
 	/** All reservations and the insert, or nothing. */
 	private Mono<Order> reserveAndInsert(Order order) {
-		if (this.transactions != null) {
-			return atomically(() -> Flux.fromIterable(order.items())
+		if (this.transactions.available()) {
+			return this.transactions.atomically(() -> Flux.fromIterable(order.items())
 				.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()))
 				.then(this.template.insert(order)));
 		}
@@ -226,7 +217,7 @@ public class OrderService {
 						Mono.error(() -> new ConflictException("The order changed meanwhile; read it again", "status")))
 				.then(stockEffect(order, next))
 				.then(this.template.findById(id, Order.class));
-			return (this.transactions != null) ? atomically(change) : change.get();
+			return this.transactions.available() ? this.transactions.atomically(change) : change.get();
 		});
 	}
 
@@ -240,28 +231,6 @@ public class OrderService {
 				.then();
 			default -> Mono.empty();
 		};
-	}
-
-	/**
-	 * Runs the work in one transaction, again from the start when MongoDB says the
-	 * transaction failed for a passing reason (a write conflict with a concurrent order,
-	 * an election).
-	 */
-	private <T> Mono<T> atomically(Supplier<Mono<T>> work) {
-		return Mono.defer(() -> this.transactions.transactional(Mono.defer(work)))
-			.retryWhen(Retry.backoff(10, Duration.ofMillis(10))
-				.maxBackoff(Duration.ofMillis(500))
-				.filter(OrderService::isTransient));
-	}
-
-	private static boolean isTransient(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MongoException mongo
-					&& mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }

@@ -10,11 +10,16 @@ import org.testcontainers.DockerClientFactory;
 /**
  * Runs the real-MongoDB suite where it can run: with
  * {@code -Dshopstream.test.mongodb-uri=...}, or where Testcontainers' own check finds a
- * Docker engine. Elsewhere the suite is skipped and the build says so once.
+ * Docker engine. Elsewhere the suite is skipped and the build says so once, unless
+ * {@code -Dshopstream.test.require-mongodb=true} asks for it: then each of its tests
+ * fails instead, so a CI that is meant to run it cannot pass without it.
  */
 public class RealMongoAvailable implements ExecutionCondition {
 
 	public static final String URI_PROPERTY = "shopstream.test.mongodb-uri";
+
+	/** Set to {@code true} where the real suite must run: a skip becomes a failure. */
+	public static final String REQUIRED_PROPERTY = "shopstream.test.require-mongodb";
 
 	private static final AtomicBoolean reported = new AtomicBoolean();
 
@@ -29,6 +34,10 @@ public class RealMongoAvailable implements ExecutionCondition {
 			return ConditionEvaluationResult.enabled("real MongoDB in a mongo:7.0 container");
 		}
 		String reason = "Real-MongoDB suite skipped: no Docker engine and no -D" + URI_PROPERTY + "=mongodb://...";
+		if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
+			throw new IllegalStateException("The real-MongoDB suite is required here (-D" + REQUIRED_PROPERTY
+					+ "=true) but cannot run: no Docker engine and no -D" + URI_PROPERTY + "=mongodb://...");
+		}
 		if (reported.compareAndSet(false, true)) {
 			System.out.println("[shopstream] " + reason);
 		}
