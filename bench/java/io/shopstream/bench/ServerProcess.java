@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A server under measurement in a JVM of its own, so that its CPU time and heap are its
@@ -66,6 +67,34 @@ final class ServerProcess implements AutoCloseable {
 	/** CPU time the process has used so far, all threads. */
 	Duration cpu() {
 		return this.process.toHandle().info().totalCpuDuration().orElseThrow();
+	}
+
+	/** The server's process id. */
+	long pid() {
+		return this.process.pid();
+	}
+
+	/**
+	 * File descriptors the process holds open (sockets, files, pipes), counted in
+	 * {@code /proc/<pid>/fd}.
+	 */
+	int openFiles() throws IOException {
+		try (Stream<Path> descriptors = Files.list(Path.of("/proc", String.valueOf(pid()), "fd"))) {
+			return (int) descriptors.count();
+		}
+	}
+
+	/**
+	 * The process's threads, from the {@code Threads:} line of
+	 * {@code /proc/<pid>/status}.
+	 */
+	int threads() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+			if (line.startsWith("Threads:")) {
+				return Integer.parseInt(line.substring("Threads:".length()).trim());
+			}
+		}
+		throw new IllegalStateException("/proc/" + pid() + "/status has no Threads: line");
 	}
 
 	/** Heap in use right after a full collection, as {@code jcmd} reports it. */
