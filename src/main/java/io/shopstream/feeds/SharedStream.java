@@ -105,7 +105,10 @@ final class SharedStream {
 	void subscribe(FeedSubscriber subscriber, String lastEventId) {
 		boolean catchUp = false;
 		synchronized (this.lock) {
-			if (this.stopped) {
+			if (this.stopped || subscriber.isClosed()) {
+				// Closed already: its connection went away while it was being registered
+				// (the
+				// cancel can run on another thread than the subscription); never keep it.
 				subscriber.end();
 				return;
 			}
@@ -138,12 +141,15 @@ final class SharedStream {
 	}
 
 	void unsubscribe(FeedSubscriber subscriber) {
+		synchronized (this.lock) {
+			subscriber.end();
+			this.subscribers.remove(subscriber);
+		}
 		CatchUpCursor catchUp = this.catchUps.remove(subscriber);
 		if (catchUp != null) {
 			catchUp.close();
 		}
 		synchronized (this.lock) {
-			this.subscribers.remove(subscriber);
 			if (this.subscribers.isEmpty() && this.stream != null && this.pendingClose == null && !this.stopped) {
 				this.pendingClose = Mono.delay(this.properties.gracePeriod(), this.timer)
 					.subscribe((tick) -> closeIfIdle());
@@ -322,6 +328,12 @@ final class SharedStream {
 		}
 		CatchUpCursor cursor = new CatchUpCursor(subscriber, place.get());
 		this.catchUps.put(subscriber, cursor);
+		if (subscriber.isClosed() && this.catchUps.remove(subscriber, cursor)) {
+			// It left between registering and getting its cursor: unsubscribe found none
+			// to close.
+			place.get().release();
+			return;
+		}
 		cursor.start(this.changes.watch(token), (event) -> handOver(subscriber, event),
 				(error) -> catchUpFailed(subscriber, error));
 	}

@@ -94,6 +94,23 @@ class SharedStreamTests {
 	}
 
 	@Test
+	void a_subscriber_that_left_before_it_was_registered_is_never_kept() {
+		join(null);
+		FakeChangeSource.Cursor shared = this.changes.last();
+		shared.send(event(1));
+		FeedSubscriber gone = subscriber();
+		this.stream.unsubscribe(gone);
+		this.stream.subscribe(gone, null);
+		FeedSubscriber goneWhileResuming = subscriber();
+		this.stream.unsubscribe(goneWhileResuming);
+		this.stream.subscribe(goneWhileResuming, "T000");
+
+		assertThat(this.stream.subscriberCount()).as("only the first reader").isEqualTo(1);
+		assertThat(this.changes.cursors()).as("no catch-up cursor opened for nobody").hasSize(1);
+		assertThat(catchUpPlacesInUse()).isZero();
+	}
+
+	@Test
 	void a_catch_up_cursor_whose_history_is_gone_sends_resync_then_live_events() {
 		join(null);
 		FakeChangeSource.Cursor shared = this.changes.last();
