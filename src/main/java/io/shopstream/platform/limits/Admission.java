@@ -70,25 +70,26 @@ public class Admission {
 	 * @throws TooManyRequestsException when this client holds all the feeds it may
 	 */
 	public void admitFeed(ServerWebExchange exchange, Optional<Caller> caller) {
-		Permit instance = this.feeds.tryAcquire().orElseThrow(() -> {
-			rejected("feeds");
-			return new ServiceUnavailableException("This instance has as many live feeds open as it can carry; "
-					+ "try again, another instance may take it", this.properties.retryAfter());
-		});
-		Permit permit = instance;
+		Permit own = null;
 		if (this.feedsPerClient != null) {
-			Optional<Permit> own = this.feedsPerClient.tryAcquire(ClientKeys.of(exchange, caller));
-			if (own.isEmpty()) {
-				instance.release();
-				rejected("feeds-per-client");
-				throw new TooManyRequestsException(
+			own = this.feedsPerClient.tryAcquire(ClientKeys.of(exchange, caller)).orElseThrow(() -> {
+				refused(exchange, "feeds-per-client");
+				return new TooManyRequestsException(
 						"You have " + this.properties.feedsPerClient()
 								+ " live feeds open, the most one client may; close one first",
 						this.properties.retryAfter());
-			}
-			permit = instance.and(own.get());
+			});
 		}
-		HeldPermits.hold(exchange, permit);
+		Optional<Permit> instance = this.feeds.tryAcquire();
+		if (instance.isEmpty()) {
+			if (own != null) {
+				own.release();
+			}
+			refused(exchange, "feeds");
+			throw new ServiceUnavailableException("This instance has as many live feeds open as it can carry; "
+					+ "try again, another instance may take it", this.properties.retryAfter());
+		}
+		HeldPermits.hold(exchange, (own != null) ? instance.get().and(own) : instance.get());
 	}
 
 	/**
@@ -98,7 +99,7 @@ public class Admission {
 	 */
 	public void admit(ServerWebExchange exchange, Work kind) {
 		Permit permit = this.work.get(kind).tryAcquire().orElseThrow(() -> {
-			rejected(kind.limit());
+			refused(exchange, kind.limit());
 			return new ServiceUnavailableException(
 					"This instance is running as many " + kind.limit() + " as it may at once; try again shortly",
 					this.properties.retryAfter());
@@ -126,6 +127,12 @@ public class Admission {
 			.description("Size of a limited pool")
 			.register(this.registry);
 		return pool;
+	}
+
+	/** Counts a refusal whose answer says nothing about the request rate. */
+	private void refused(ServerWebExchange exchange, String limit) {
+		RequestRateLimits.withdrawFields(exchange);
+		rejected(limit);
 	}
 
 	private void rejected(String limit) {

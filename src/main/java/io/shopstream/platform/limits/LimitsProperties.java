@@ -33,8 +33,8 @@ import org.springframework.util.unit.DataSize;
  * @param ndjsonMaxLine longest NDJSON line a bulk import reads; a longer one is refused
  * alone
  * @param retryAfter how long a refused client is told to wait before trying again
- * @param trackedClients clients whose request buckets are kept; past it, full (idle)
- * buckets are dropped
+ * @param trackedClients most clients whose request buckets are kept at once; past it, the
+ * least recently seen are forgotten (a bucket is forgotten anyway once it has refilled)
  */
 @ConfigurationProperties("shopstream.limits")
 public record LimitsProperties(@DefaultValue("0") int feedsPerInstance,

@@ -1,10 +1,10 @@
 package io.shopstream.platform.limits;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
@@ -33,6 +33,11 @@ import org.springframework.web.server.WebFilterChain;
  * wherever it connects from; requests security refuses never reach it. Operations
  * endpoints ({@code /actuator}) are not limited: probes all come from one address.
  * Buckets live in this instance: with N replicas a client may get up to N times the rate.
+ * A bucket is forgotten once its client has been quiet long enough to have refilled it (a
+ * new one would be the same), or when more clients than {@code tracked-clients} are
+ * active, the least recently seen first; that clean-up runs off the event loop.
+ * {@code OPTIONS} (a browser's CORS preflight) counts as a read, so preflights never eat
+ * into the writes they precede.
  */
 @Component
 final class RequestRateLimits implements WebFilter, Ordered {
@@ -40,24 +45,25 @@ final class RequestRateLimits implements WebFilter, Ordered {
 	/** After Spring Security's filter chain (order -100), so that the caller is known. */
 	static final int ORDER = 0;
 
+	static final String POLICY_FIELD = "RateLimit-Policy";
+
+	static final String LIMIT_FIELD = "RateLimit";
+
 	private static final Logger log = LoggerFactory.getLogger(RequestRateLimits.class);
 
 	private final Policy reads;
 
 	private final Policy writes;
 
-	private final int trackedClients;
-
-	private final AtomicLong lastSweep = new AtomicLong();
-
 	private final Counter rejectedReads;
 
 	private final Counter rejectedWrites;
 
 	RequestRateLimits(LimitsProperties properties, MeterRegistry registry) {
-		this.reads = Policy.of("reads", properties.requestsPerSecondPerClient(), properties.requestBurst());
-		this.writes = Policy.of("writes", properties.writesPerSecondPerClient(), properties.writeBurst());
-		this.trackedClients = properties.trackedClients();
+		this.reads = Policy.of("reads", properties.requestsPerSecondPerClient(), properties.requestBurst(),
+				properties.trackedClients());
+		this.writes = Policy.of("writes", properties.writesPerSecondPerClient(), properties.writeBurst(),
+				properties.trackedClients());
 		this.rejectedReads = rejected(registry, "requests");
 		this.rejectedWrites = rejected(registry, "writes");
 		log.info("Request rate per client: reads {}, writes {}", describe(this.reads), describe(this.writes));
@@ -79,11 +85,11 @@ final class RequestRateLimits implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		return ClientKeys.of(exchange).flatMap((client) -> {
-			ConsumptionProbe probe = bucket(policy, client).tryConsumeAndReturnRemaining(1);
+			ConsumptionProbe probe = policy.bucket(client).tryConsumeAndReturnRemaining(1);
 			HttpHeaders headers = exchange.getResponse().getHeaders();
-			headers.set("RateLimit-Policy", policy.field());
+			headers.set(POLICY_FIELD, policy.field());
 			long secondsToWhole = seconds(probe.getNanosToWaitForReset());
-			headers.set("RateLimit",
+			headers.set(LIMIT_FIELD,
 					"\"" + policy.name() + "\";r=" + probe.getRemainingTokens() + ";t=" + secondsToWhole);
 			if (!probe.isConsumed()) {
 				(read ? this.rejectedReads : this.rejectedWrites).increment();
@@ -98,29 +104,14 @@ final class RequestRateLimits implements WebFilter, Ordered {
 		});
 	}
 
-	private Bucket bucket(Policy policy, String client) {
-		if (policy.buckets().size() > this.trackedClients) {
-			sweep();
-		}
-		return policy.buckets().computeIfAbsent(client, (key) -> policy.newBucket());
-	}
-
 	/**
-	 * Drops the buckets that are full again: their clients have been quiet long enough
-	 * that a new bucket would treat them the same. At most once a second, however many
-	 * clients arrive.
+	 * Takes this filter's fields off a response refused by another limit (a feed or work
+	 * cap), whose refusal has nothing to do with the request rate they describe.
 	 */
-	private void sweep() {
-		long now = System.nanoTime();
-		long last = this.lastSweep.get();
-		if (now - last < TimeUnit.SECONDS.toNanos(1) || !this.lastSweep.compareAndSet(last, now)) {
-			return;
-		}
-		for (Policy policy : new Policy[] { this.reads, this.writes }) {
-			if (policy != null) {
-				policy.buckets().values().removeIf((bucket) -> bucket.getAvailableTokens() >= policy.burst());
-			}
-		}
+	static void withdrawFields(ServerWebExchange exchange) {
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		headers.remove(POLICY_FIELD);
+		headers.remove(LIMIT_FIELD);
 	}
 
 	private static String describe(Policy policy) {
@@ -146,16 +137,26 @@ final class RequestRateLimits implements WebFilter, Ordered {
 	 * One kind of request's rate and burst, and its clients' buckets; null when that kind
 	 * is not limited.
 	 */
-	record Policy(String name, int perSecond, int burst, ConcurrentHashMap<String, Bucket> buckets) {
+	record Policy(String name, int perSecond, int burst, Cache<String, Bucket> buckets) {
 
-		static Policy of(String name, int perSecond, int burst) {
+		static Policy of(String name, int perSecond, int burst, int trackedClients) {
 			if (perSecond <= 0) {
 				return null;
 			}
-			return new Policy(name, perSecond, (burst > 0) ? burst : 2 * perSecond, new ConcurrentHashMap<>());
+			int capacity = (burst > 0) ? burst : 2 * perSecond;
+			Duration refill = Duration.ofNanos(TimeUnit.SECONDS.toNanos(capacity) / perSecond + 1);
+			Cache<String, Bucket> buckets = Caffeine.newBuilder()
+				.expireAfterAccess(refill)
+				.maximumSize(trackedClients)
+				.build();
+			return new Policy(name, perSecond, capacity, buckets);
 		}
 
-		Bucket newBucket() {
+		Bucket bucket(String client) {
+			return this.buckets.get(client, (key) -> newBucket());
+		}
+
+		private Bucket newBucket() {
 			return Bucket.builder()
 				.addLimit((limit) -> limit.capacity(this.burst).refillGreedy(this.perSecond, Duration.ofSeconds(1)))
 				.build();

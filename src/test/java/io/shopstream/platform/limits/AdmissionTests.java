@@ -61,17 +61,56 @@ class AdmissionTests {
 	}
 
 	@Test
-	void a_feed_refused_by_the_client_cap_gives_its_instance_place_back() {
-		Admission admission = admission("feeds-per-instance", "10", "feeds-per-client", "1");
+	void a_client_over_its_share_is_told_429_even_when_the_instance_is_full() {
+		Admission admission = admission("feeds-per-instance", "1", "feeds-per-client", "1");
 		Optional<Caller> ada = Optional.of(new Caller("665f1c2e8b3e4a1d2c3b4a61", "user"));
 		StepVerifier.create(this.held.filter(exchange(), (exchange) -> {
 			admission.admitFeed(exchange, ada);
 			assertThatExceptionOfType(TooManyRequestsException.class)
+				.as("another replica would not take more from this client either")
 				.isThrownBy(() -> admission.admitFeed(exchange(), ada));
-			assertThat(inUse("feeds")).isEqualTo(1);
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> admission.admitFeed(exchange(), Optional.empty()));
 			return Mono.empty();
 		})).verifyComplete();
 		assertThat(inUse("feeds")).isZero();
+	}
+
+	@Test
+	void a_feed_refused_by_the_instance_cap_gives_its_client_place_back() {
+		Admission admission = admission("feeds-per-instance", "1", "feeds-per-client", "1");
+		Optional<Caller> ada = Optional.of(new Caller("665f1c2e8b3e4a1d2c3b4a61", "user"));
+		Optional<Caller> bob = Optional.of(new Caller("665f1c2e8b3e4a1d2c3b4a62", "user"));
+		StepVerifier.create(this.held.filter(exchange(), (exchange) -> {
+			admission.admitFeed(exchange, ada);
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> admission.admitFeed(exchange(), bob));
+			return Mono.empty();
+		})).verifyComplete();
+		StepVerifier.create(this.held.filter(exchange(), (exchange) -> {
+			admission.admitFeed(exchange, bob);
+			return Mono.empty();
+		})).as("bob's client place was given back with the refusal").verifyComplete();
+	}
+
+	@Test
+	void a_refusal_by_a_feed_or_work_cap_carries_no_request_rate_fields() {
+		Admission admission = admission("feeds-per-instance", "1", "concurrent-exports", "1");
+		StepVerifier.create(this.held.filter(exchange(), (exchange) -> {
+			admission.admitFeed(exchange, Optional.empty());
+			admission.admit(exchange, Work.EXPORT);
+			MockServerWebExchange feed = rateLimited(exchange());
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> admission.admitFeed(feed, Optional.empty()));
+			assertThat(feed.getResponse().getHeaders().headerNames()).doesNotContain(RequestRateLimits.POLICY_FIELD,
+					RequestRateLimits.LIMIT_FIELD);
+			MockServerWebExchange export = rateLimited(exchange());
+			assertThatExceptionOfType(ServiceUnavailableException.class)
+				.isThrownBy(() -> admission.admit(export, Work.EXPORT));
+			assertThat(export.getResponse().getHeaders().headerNames()).doesNotContain(RequestRateLimits.POLICY_FIELD,
+					RequestRateLimits.LIMIT_FIELD);
+			return Mono.empty();
+		})).verifyComplete();
 	}
 
 	@Test
@@ -127,6 +166,12 @@ class AdmissionTests {
 
 	private static MockServerWebExchange exchange() {
 		return MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/orders/export"));
+	}
+
+	private static MockServerWebExchange rateLimited(MockServerWebExchange exchange) {
+		exchange.getResponse().getHeaders().set(RequestRateLimits.POLICY_FIELD, "\"reads\";q=20;w=2");
+		exchange.getResponse().getHeaders().set(RequestRateLimits.LIMIT_FIELD, "\"reads\";r=19;t=1");
+		return exchange;
 	}
 
 	private double inUse(String limit) {

@@ -88,6 +88,20 @@ class RequestRateLimitTests {
 	}
 
 	@Test
+	void a_preflight_counts_as_a_read_not_as_the_write_it_precedes() {
+		readsUntilRefused("10.25.0.1");
+		this.anonymous.options()
+			.uri("/api/v1/products")
+			.header("X-Forwarded-For", "10.25.0.1")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"reads\";q=5;w=5");
+		view("10.25.0.1").expectStatus().isNotFound();
+	}
+
+	@Test
 	void probes_are_never_limited() {
 		readsUntilRefused("10.24.0.1");
 		for (int i = 0; i < 20; i++) {
