@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -101,6 +102,15 @@ class OverloadSoakBenchmark {
 
 	private static final int READS_PER_SECOND = 10;
 
+	/** The last part of a problem document's type, which names what went wrong. */
+	private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"[^\"]*/([^\"/]+)\"");
+
+	/**
+	 * Stock a sku needs to take orders for the whole soak: about 9 000 units are ordered
+	 * in 30 minutes, spread over the skus that have this much.
+	 */
+	private static final long ORDERABLE_STOCK = 200;
+
 	private static final int WRITES_PER_SECOND = 2;
 
 	/**
@@ -191,6 +201,7 @@ class OverloadSoakBenchmark {
 			Shop shop = Shop.signIn(client, demoPassword(service));
 			progress("demo data loaded; %d customers signed in, %d products (%d on sale) in %d categories",
 					shop.tokens.size(), shop.productIds.size(), shop.skusOnSale.size(), shop.categories.size());
+			progress("orders go to the %d skus with %d units or more", shop.skusToOrder.size(), ORDERABLE_STOCK);
 			Soak soak = new Soak(service, shop);
 			// Made now: its class is loaded before the long run, not after it.
 			BenchReport report = new BenchReport("overload-soak");
@@ -340,6 +351,13 @@ class OverloadSoakBenchmark {
 
 		long bytesPerOrder;
 
+		/**
+		 * Live bytes per class at the start of steady state, and at the latest sample.
+		 */
+		Map<String, Long> firstHistogram = Map.of();
+
+		Map<String, Long> lastHistogram = Map.of();
+
 		long lastReadsAnswered = -1;
 
 		int idleOpenFiles;
@@ -440,7 +458,12 @@ class OverloadSoakBenchmark {
 			this.load.sampling();
 			try {
 				long heap = this.service.heapAfterGc();
-				long live = liveHeap(this.service);
+				Map<String, Long> histogram = this.service.classHistogram();
+				long live = histogram.values().stream().mapToLong(Long::longValue).sum();
+				if (interval == 0) {
+					this.firstHistogram = histogram;
+				}
+				this.lastHistogram = histogram;
 				Map<String, Double> meters = this.load.meters();
 				return new Sample(interval, heap, live, this.service.openFiles(), this.service.threads(), meters,
 						threadGroups(this.service), this.load.openSteady.get(), this.load.openFlood.get(),
@@ -519,6 +542,15 @@ class OverloadSoakBenchmark {
 					+ "%.1f MB at the end: %+.1f %% raw; the %d orders placed in between take %.1f MB (%d B each, "
 					+ "calibrated): %+.1f %% without them (target <= 5 %%: %s)", first.live / 1e6, last.live / 1e6,
 					rawGrowth, ordersDuring, data / 1e6, this.bytesPerOrder, growth, verdict(growth <= 5));
+			report.line("  classes whose live bytes grew most in steady state:");
+			Map<String, Long> grown = new HashMap<>();
+			this.lastHistogram
+				.forEach((type, bytes) -> grown.put(type, bytes - this.firstHistogram.getOrDefault(type, 0L)));
+			grown.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.limit(12)
+				.forEach((type) -> report.line("    %+9.2f MB  %s", type.getValue() / 1e6, type.getKey()));
 			int maxFiles = this.samples.stream().mapToInt((sample) -> sample.openFiles).max().orElse(0);
 			int maxThreads = this.samples.stream().mapToInt((sample) -> sample.threads).max().orElse(0);
 			// Flat means within what the churn moves at any moment (reconnects in
@@ -658,10 +690,12 @@ class OverloadSoakBenchmark {
 	}
 
 	/**
-	 * The demo shop as the load sees it: customers' tokens, products, skus on sale and
-	 * categories.
+	 * The demo shop as the load sees it: customers' tokens, products, skus on sale, the
+	 * skus with stock enough for the whole soak's orders (so that an order is never
+	 * refused for short stock, which would be the shop's answer, not the service's
+	 * failing), and categories.
 	 */
-	private record Shop(List<String> tokens, List<String> productIds, List<String> skusOnSale,
+	private record Shop(List<String> tokens, List<String> productIds, List<String> skusOnSale, List<String> skusToOrder,
 			List<String> categories) {
 
 		static Shop signIn(WebTestClient client, String password) {
@@ -695,7 +729,28 @@ class OverloadSoakBenchmark {
 					categories.add(slug);
 				}
 			}
-			return new Shop(tokens, ids, onSale, categories);
+			List<String> toOrder = new ArrayList<>();
+			for (int i = 0; i < onSale.size(); i++) {
+				// One address per sku read: setting up is not what the read limit is for.
+				Number available = (Number) client.get()
+					.uri("/api/v1/inventory/{sku}", onSale.get(i))
+					.header("X-Forwarded-For", "10.3.2." + (i % 250))
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody(Map.class)
+					.returnResult()
+					.getResponseBody()
+					.get("available");
+				if (available.longValue() >= ORDERABLE_STOCK) {
+					toOrder.add(onSale.get(i));
+				}
+			}
+			if (toOrder.size() < 20) {
+				throw new IllegalStateException("only " + toOrder.size() + " skus have " + ORDERABLE_STOCK
+						+ " units or more in the demo data; the soak's orders would run them out");
+			}
+			return new Shop(tokens, ids, onSale, toOrder, categories);
 		}
 
 	}
@@ -865,8 +920,8 @@ class OverloadSoakBenchmark {
 		private Mono<Void> placeOrder(Tally tally) {
 			ThreadLocalRandom random = ThreadLocalRandom.current();
 			int customer = random.nextInt(this.shop.tokens.size());
-			String first = pick(this.shop.skusOnSale);
-			String second = pick(this.shop.skusOnSale);
+			String first = pick(this.shop.skusToOrder);
+			String second = pick(this.shop.skusToOrder);
 			String body = (random.nextBoolean() || first.equals(second)) ? Catalogue.order(first, "1")
 					: Catalogue.order(first, "1", second, "1");
 			return request(tally, HttpMethod.POST, "/api/v1/orders", customerAddress(customer),
@@ -1056,7 +1111,7 @@ class OverloadSoakBenchmark {
 						time(admitted, start, epoch);
 					}
 					else {
-						answered(tally, status, response.responseHeaders(), path, start, epoch, refused, true);
+						answered(tally, status, response.responseHeaders(), path, start, epoch, refused, true, text);
 					}
 				}))
 				.timeout(TIMEOUT, this.scheduler)
@@ -1073,7 +1128,7 @@ class OverloadSoakBenchmark {
 		 * Counts an answer other than 2xx; checks that a refusal says when to come back.
 		 */
 		void answered(Tally tally, int status, HttpHeaders headers, String path, long start, long epoch,
-				Histogram refused, boolean rateLimited) {
+				Histogram refused, boolean rateLimited, String body) {
 			if (status == 429 || status == 503) {
 				((status == 429) ? tally.tooMany : tally.unavailable).increment();
 				time(refused, start, epoch);
@@ -1087,7 +1142,9 @@ class OverloadSoakBenchmark {
 			}
 			else {
 				String route = path.replaceAll("[0-9a-f]{24}", "{id}").replaceAll("=.*", "=...");
-				tally.other("HTTP " + status + " on " + route);
+				Matcher problem = (body != null) ? PROBLEM_TYPE.matcher(body) : null;
+				tally.other("HTTP " + status + " on " + route
+						+ ((problem != null && problem.find()) ? " (" + problem.group(1) + ")" : ""));
 			}
 		}
 
@@ -1306,7 +1363,7 @@ class OverloadSoakBenchmark {
 					this.retryAfter = Duration.ofSeconds(Long.parseLong(retryAfter));
 				}
 				load.answered(subscriber.tally, this.status, response.responseHeaders(), subscriber.path, this.start,
-						this.epoch, load.feedRefusals, false);
+						this.epoch, load.feedRefusals, false, null);
 				return body.then().thenMany(Flux.<String>empty());
 			})
 				// A feed answers at once with its retry frame: a long wait is a timeout.

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import com.mongodb.reactivestreams.client.MongoClients;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,6 +26,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import io.shopstream.platform.mongo.schema.CollectionSchema;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.mongodb.autoconfigure.ReactiveMongoClientFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,6 +85,22 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage(features)
+			.check(CLASSES);
+	}
+
+	/**
+	 * The application's client runs in Stable API V1 strict mode; the one way around it
+	 * is {@code OutsideStableApi}, whose client {@code MongoClientConfiguration} builds.
+	 * No other class makes a client of its own.
+	 */
+	@Test
+	void only_the_mongo_configuration_makes_a_mongodb_client() {
+		ArchRuleDefinition.noClasses()
+			.that()
+			.doNotHaveFullyQualifiedName("io.shopstream.platform.mongo.MongoClientConfiguration")
+			.should()
+			.dependOnClassesThat()
+			.belongToAnyOf(MongoClients.class, ReactiveMongoClientFactory.class)
 			.check(CLASSES);
 	}
 

@@ -8,54 +8,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.reactivestreams.client.MongoClient;
-import com.mongodb.reactivestreams.client.MongoClients;
 import io.shopstream.platform.mongo.Capabilities;
 import io.shopstream.platform.mongo.Capability;
+import io.shopstream.platform.mongo.OutsideStableApi;
 import io.shopstream.platform.mongo.schema.CollectionSchema;
 import io.shopstream.platform.web.InvalidRequestException;
 import org.bson.Document;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Index and plan insight for admins: every collection's indexes with their options, and
- * the winning plan of a find. Explain is not part of the Stable API, so it goes through a
- * small client of its own without it; the embedded back-end has no explain at all (501).
+ * the winning plan of a find. Explain goes through {@link OutsideStableApi}, since the
+ * find it explains may use {@code $text}, which strict mode leaves without its index; the
+ * embedded back-end has no explain at all (501).
  */
 @Component
-class QueryInsight implements DisposableBean {
+class QueryInsight {
 
 	private final ReactiveMongoTemplate template;
 
 	private final Capabilities capabilities;
 
-	private final MongoConnectionDetails connection;
+	private final OutsideStableApi outsideStableApi;
 
 	private final Set<String> collections;
 
 	private final Clock clock;
 
-	private final String database;
-
-	private volatile MongoClient explainClient;
-
-	QueryInsight(ReactiveMongoTemplate template, Capabilities capabilities, MongoConnectionDetails connection,
+	QueryInsight(ReactiveMongoTemplate template, Capabilities capabilities, OutsideStableApi outsideStableApi,
 			List<CollectionSchema> schemas, Clock clock) {
 		this.template = template;
 		this.capabilities = capabilities;
-		this.connection = connection;
+		this.outsideStableApi = outsideStableApi;
 		this.collections = new TreeSet<>(schemas.stream().map(CollectionSchema::collection).toList());
 		this.clock = clock;
-		this.database = template.getMongoDatabase().map((db) -> db.getName()).block();
 	}
 
 	Mono<Map<String, Object>> indexes() {
@@ -90,8 +81,7 @@ class QueryInsight implements DisposableBean {
 			find.append("hint", request.hint());
 		}
 		Document command = new Document("explain", find).append("verbosity", "executionStats");
-		return Mono.from(explainClient().getDatabase(this.database).runCommand(command))
-			.map((plan) -> summarize(plan, request.collection()));
+		return this.outsideStableApi.explain(command).map((plan) -> summarize(plan, request.collection()));
 	}
 
 	private Map<String, Object> summarize(Document explained, String collection) {
@@ -168,29 +158,6 @@ class QueryInsight implements DisposableBean {
 			}
 		}
 		return "regular";
-	}
-
-	private MongoClient explainClient() {
-		if (this.explainClient == null) {
-			synchronized (this) {
-				if (this.explainClient == null) {
-					this.explainClient = MongoClients.create(MongoClientSettings.builder()
-						.applyConnectionString(this.connection.getConnectionString())
-						.applicationName("shopstream-insight")
-						.applyToConnectionPoolSettings(
-								(pool) -> pool.maxSize(2).maxConnectionIdleTime(60, TimeUnit.SECONDS))
-						.build());
-				}
-			}
-		}
-		return this.explainClient;
-	}
-
-	@Override
-	public void destroy() {
-		if (this.explainClient != null) {
-			this.explainClient.close();
-		}
 	}
 
 }

@@ -36,8 +36,7 @@ class ChangeFeedHub implements SmartLifecycle {
 		this.properties = properties;
 		FeedMetrics metrics = new FeedMetrics(registry, clock);
 		for (Feed feed : Feed.values()) {
-			ChangeSource changes = new CollectionChangeStream(feed,
-					databases.getMongoDatabase().map((database) -> database.getCollection(feed.collection())), decoder,
+			ChangeSource changes = new CollectionChangeStream(feed, databases.getMongoDatabase(), decoder,
 					properties.maxAwait());
 			SharedStream stream = new SharedStream(feed, changes, properties, metrics, admission, clock,
 					Schedulers.parallel());

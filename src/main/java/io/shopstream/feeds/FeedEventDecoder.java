@@ -48,11 +48,6 @@ class FeedEventDecoder {
 		Instant clusterTime = (change.getClusterTime() != null)
 				? Instant.ofEpochSecond(change.getClusterTime().getTime()) : this.clock.instant();
 		String id = (change.getDocumentKey() != null) ? id(change.getDocumentKey().get("_id")) : null;
-		if (id == null && change.getFullDocument() != null && change.getFullDocument().get("_id") != null) {
-			// the embedded back-end's update events carry the update, not the key, as
-			// documentKey
-			id = id(change.getFullDocument().toBsonDocument().get("_id"));
-		}
 		Object view = view(feed, id, change.getFullDocument());
 		ObjectNode data = (view != null) ? this.json.valueToTree(view) : this.json.createObjectNode();
 		data.putObject("document_key").put("id", id);
@@ -62,12 +57,12 @@ class FeedEventDecoder {
 	}
 
 	/**
-	 * The document in its API shape; null when there is none, only a partial one (the
-	 * embedded back-end's update lookup of a document already gone gives just the changed
-	 * fields), or one that does not read as the feature's record (written around the
-	 * service). Such an event still goes out with its document key, and never stops the
-	 * stream. The failure is logged with the collection and the key, never the document,
-	 * which may hold what must not reach a log.
+	 * The document in its API shape; null when there is none (a delete, or an update
+	 * whose document was gone by the time of its lookup), or one that does not read as
+	 * the feature's record (written around the service). Such an event still goes out
+	 * with its document key, and never stops the stream. The failure is logged with the
+	 * collection and the key, never the document, which may hold what must not reach a
+	 * log.
 	 */
 	private Object view(Feed feed, String id, Document document) {
 		if (document == null || !document.containsKey("_id")) {

@@ -3,14 +3,17 @@ package io.shopstream.feeds;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.shopstream.feeds.ChangeSource.StreamStart;
 import io.shopstream.platform.limits.Admission;
 import io.shopstream.platform.limits.Permit;
+import org.bson.BsonTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -19,13 +22,18 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * The one change stream of one collection, shared by every subscriber of its feed. It
- * opens with the first subscriber and closes a grace period after the last one leaves.
- * Every event is appended to the replay ring and offered to each live subscriber that may
- * see it, all under one lock, so that a subscriber joining with a Last-Event-ID gets
- * exactly the events after it: from the ring, or from a {@link CatchUpCursor} that hands
- * over to the live stream as soon as it reaches an event the ring holds. A failed stream
- * is reopened from its last token (see {@link StreamReconnection}) while subscribers stay
- * connected; when the history is gone, subscribers are told to {@code resync}.
+ * opens with the first subscriber and closes a grace period after the last one leaves. A
+ * subscriber's first frame (the {@code retry:} advice) means "every change from now on
+ * reaches you": it is sent only once the stream is sure to cover what comes after it. A
+ * stream opening from scratch first reads the cluster's time and starts after it, so
+ * subscribers arriving meanwhile wait for that time before their first frame; a stream
+ * being reopened covers them from its last token. Every event is appended to the replay
+ * ring and offered to each live subscriber that may see it, all under one lock, so that a
+ * subscriber joining with a Last-Event-ID gets exactly the events after it: from the
+ * ring, or from a {@link CatchUpCursor} that hands over to the live stream as soon as it
+ * reaches an event the ring holds. A failed stream is reopened from its last token (see
+ * {@link StreamReconnection}) while subscribers stay connected; when the history is gone,
+ * subscribers are told to {@code resync}.
  */
 final class SharedStream {
 
@@ -39,7 +47,7 @@ final class SharedStream {
 
 	enum State {
 
-		CLOSED, OPEN, RETRYING
+		CLOSED, OPENING, OPEN, RETRYING
 
 	}
 
@@ -66,11 +74,23 @@ final class SharedStream {
 	/** The cursors of subscribers still catching up, closed when they leave. */
 	private final Map<FeedSubscriber, CatchUpCursor> catchUps = new ConcurrentHashMap<>();
 
+	/**
+	 * Guarded by the lock: subscribers, with their Last-Event-ID (or empty), waiting for
+	 * the stream to know where it starts.
+	 */
+	private final Map<FeedSubscriber, Optional<String>> waiting = new LinkedHashMap<>();
+
 	private final ReplayRing ring;
 
 	private Disposable stream;
 
 	private Disposable pendingClose;
+
+	/** The cluster time being read for a stream opening from scratch. */
+	private Disposable opening;
+
+	/** The cluster time the stream started after; null until it has one. */
+	private BsonTimestamp startedAfter;
 
 	private String lastToken;
 
@@ -103,54 +123,116 @@ final class SharedStream {
 	 * catch-up cursor.
 	 */
 	void subscribe(FeedSubscriber subscriber, String lastEventId) {
-		boolean catchUp = false;
+		boolean catchUp;
 		synchronized (this.lock) {
 			if (this.stopped || subscriber.isClosed()) {
 				// Closed already: its connection went away while it was being registered
-				// (the
-				// cancel can run on another thread than the subscription); never keep it.
+				// (the cancel can run on another thread than the subscription); never
+				// keep
+				// it.
 				subscriber.end();
 				return;
 			}
-			subscriber.offer(this.retryFrame);
 			this.subscribers.add(subscriber);
 			if (this.pendingClose != null) {
 				this.pendingClose.dispose();
 				this.pendingClose = null;
 			}
-			if (lastEventId == null) {
-				subscriber.goLive();
+			if (this.state == State.CLOSED) {
+				openFromNow();
 			}
-			else if (!RESUME_TOKEN.matcher(lastEventId).matches()) {
-				resync(subscriber, "your last id is not one this feed can resume from; reload and continue");
-				subscriber.goLive();
+			if (!coversWhatComesNext()) {
+				this.waiting.put(subscriber, Optional.ofNullable(lastEventId));
+				return;
 			}
-			else if (this.ring.contains(lastEventId)) {
-				replay(subscriber, lastEventId);
-			}
-			else {
-				catchUp = true;
-			}
-			if (this.stream == null && this.state != State.RETRYING) {
-				open(null);
-			}
+			catchUp = admit(subscriber, lastEventId);
 		}
 		if (catchUp) {
 			catchUp(subscriber, lastEventId);
 		}
 	}
 
+	/**
+	 * Whether every change made from now on will reach the subscribers: the stream is
+	 * open, or being reopened from a position it had. Under the lock.
+	 */
+	private boolean coversWhatComesNext() {
+		return this.state == State.OPEN
+				|| (this.state == State.RETRYING && (this.lastToken != null || this.startedAfter != null));
+	}
+
+	/**
+	 * Sends the first frame and starts the subscriber: live at once without a
+	 * Last-Event-ID; after a resync when the id cannot be a resume token; from the ring
+	 * when it holds the id. Under the lock.
+	 * @return true when it needs a catch-up cursor
+	 */
+	private boolean admit(FeedSubscriber subscriber, String lastEventId) {
+		subscriber.offer(this.retryFrame);
+		if (lastEventId == null) {
+			subscriber.goLive();
+		}
+		else if (!RESUME_TOKEN.matcher(lastEventId).matches()) {
+			resync(subscriber, "your last id is not one this feed can resume from; reload and continue");
+			subscriber.goLive();
+		}
+		else if (this.ring.contains(lastEventId)) {
+			replay(subscriber, lastEventId);
+		}
+		else {
+			return true;
+		}
+		return false;
+	}
+
+	/**
+	 * Reads the cluster's time, then opens the stream after it and admits the subscribers
+	 * that waited. Under the lock.
+	 */
+	private void openFromNow() {
+		this.state = State.OPENING;
+		this.opening = this.changes.clusterTime()
+			.switchIfEmpty(Mono.error(() -> new IllegalStateException("the server gave no cluster time")))
+			.subscribe(this::openedAfter, this::failed);
+	}
+
+	private void openedAfter(BsonTimestamp time) {
+		Map<FeedSubscriber, String> catchingUp = new LinkedHashMap<>();
+		synchronized (this.lock) {
+			this.opening = null;
+			if (this.stopped || this.state != State.OPENING) {
+				return;
+			}
+			if (this.subscribers.isEmpty()) {
+				this.state = State.CLOSED;
+				this.reconnection.closed();
+				return;
+			}
+			this.startedAfter = time;
+			open(StreamStart.afterTime(time));
+			this.waiting.forEach((subscriber, lastEventId) -> {
+				if (!subscriber.isClosed() && admit(subscriber, lastEventId.orElse(null))) {
+					catchingUp.put(subscriber, lastEventId.get());
+				}
+			});
+			this.waiting.clear();
+		}
+		catchingUp.forEach(this::catchUp);
+	}
+
 	void unsubscribe(FeedSubscriber subscriber) {
 		synchronized (this.lock) {
 			subscriber.end();
 			this.subscribers.remove(subscriber);
+			this.waiting.remove(subscriber);
 		}
 		CatchUpCursor catchUp = this.catchUps.remove(subscriber);
 		if (catchUp != null) {
 			catchUp.close();
 		}
 		synchronized (this.lock) {
-			if (this.subscribers.isEmpty() && this.stream != null && this.pendingClose == null && !this.stopped) {
+			if (this.subscribers.isEmpty() && this.state != State.CLOSED && this.pendingClose == null
+					&& !this.stopped) {
 				this.pendingClose = Mono.delay(this.properties.gracePeriod(), this.timer)
 					.subscribe((tick) -> closeIfIdle());
 			}
@@ -160,7 +242,9 @@ final class SharedStream {
 	void heartbeat() {
 		synchronized (this.lock) {
 			for (FeedSubscriber subscriber : this.subscribers) {
-				offer(subscriber, SseFrames.HEARTBEAT);
+				if (!this.waiting.containsKey(subscriber)) {
+					offer(subscriber, SseFrames.HEARTBEAT);
+				}
 			}
 		}
 	}
@@ -178,6 +262,7 @@ final class SharedStream {
 			this.stopped = true;
 			this.subscribers.forEach(FeedSubscriber::end);
 			this.subscribers.clear();
+			this.waiting.clear();
 			dispose();
 		}
 	}
@@ -199,17 +284,14 @@ final class SharedStream {
 		return this.reconnection.failingSince();
 	}
 
-	/**
-	 * Opens the shared change stream, after {@code resumeAfter} or from now. Under the
-	 * lock.
-	 */
-	private void open(String resumeAfter) {
+	/** Opens the shared change stream where {@code start} says. Under the lock. */
+	private void open(StreamStart start) {
 		this.state = State.OPEN;
-		this.stream = this.changes.watch(resumeAfter)
+		this.stream = this.changes.watch(start)
 			.subscribe(this::dispatch, this::failed,
 					() -> failed(new IllegalStateException("the change stream ended")));
 		log.info("Opened the shared change stream on {}{}", this.feed.collection(),
-				(resumeAfter != null) ? " (resuming)" : "");
+				(start.resumeAfter() != null) ? " (resuming)" : "");
 	}
 
 	private void dispatch(FeedEvent event) {
@@ -236,11 +318,13 @@ final class SharedStream {
 	private void failed(Throwable error) {
 		synchronized (this.lock) {
 			this.stream = null;
+			this.opening = null;
 			if (this.stopped) {
 				return;
 			}
 			if (this.subscribers.isEmpty()) {
 				this.state = State.CLOSED;
+				this.startedAfter = null;
 				this.ring.clear();
 				return;
 			}
@@ -249,35 +333,48 @@ final class SharedStream {
 			this.metrics.restart(this.feed);
 			if (StreamReconnection.historyLost(error)) {
 				this.lastToken = null;
+				this.startedAfter = null;
 				this.ring.clear();
 				resyncAll("the change history this feed was reading from is gone; reload and continue");
 			}
 			log.info("The change stream on {} stopped ({}); reopening in {} ms", this.feed.collection(),
 					StreamReconnection.reason(error), delay.toMillis());
-			String resumeFrom = this.lastToken;
-			Mono.delay(delay, this.timer).subscribe((tick) -> reopen(resumeFrom));
+			Mono.delay(delay, this.timer).subscribe((tick) -> reopen());
 		}
 	}
 
-	private void reopen(String resumeFrom) {
+	/**
+	 * Reopens after the last token, else after the time the stream started from, else
+	 * from now (the history was lost, or the stream never opened).
+	 */
+	private void reopen() {
 		synchronized (this.lock) {
-			if (this.stopped || this.stream != null) {
+			if (this.stopped || this.state != State.RETRYING) {
 				return;
 			}
 			if (this.subscribers.isEmpty()) {
 				this.state = State.CLOSED;
 				this.reconnection.closed();
+				this.startedAfter = null;
 				this.ring.clear();
 				return;
 			}
-			open(resumeFrom);
+			if (this.lastToken != null) {
+				open(StreamStart.afterToken(this.lastToken));
+			}
+			else if (this.startedAfter != null) {
+				open(StreamStart.afterTime(this.startedAfter));
+			}
+			else {
+				openFromNow();
+			}
 		}
 	}
 
 	private void closeIfIdle() {
 		synchronized (this.lock) {
 			this.pendingClose = null;
-			if (this.subscribers.isEmpty() && this.stream != null) {
+			if (this.subscribers.isEmpty() && this.state != State.CLOSED) {
 				dispose();
 				log.info("Closed the shared change stream on {}: no subscribers", this.feed.collection());
 			}
@@ -289,6 +386,10 @@ final class SharedStream {
 			this.stream.dispose();
 			this.stream = null;
 		}
+		if (this.opening != null) {
+			this.opening.dispose();
+			this.opening = null;
+		}
 		if (this.pendingClose != null) {
 			this.pendingClose.dispose();
 			this.pendingClose = null;
@@ -296,6 +397,7 @@ final class SharedStream {
 		this.state = State.CLOSED;
 		this.reconnection.closed();
 		this.lastToken = null;
+		this.startedAfter = null;
 		this.ring.clear();
 	}
 
@@ -334,7 +436,7 @@ final class SharedStream {
 			place.get().release();
 			return;
 		}
-		cursor.start(this.changes.watch(token), (event) -> handOver(subscriber, event),
+		cursor.start(this.changes.watch(StreamStart.afterToken(token)), (event) -> handOver(subscriber, event),
 				(error) -> catchUpFailed(subscriber, error));
 	}
 
@@ -373,7 +475,9 @@ final class SharedStream {
 
 	private void resyncAll(String reason) {
 		for (FeedSubscriber subscriber : this.subscribers) {
-			resync(subscriber, reason);
+			if (!this.waiting.containsKey(subscriber)) {
+				resync(subscriber, reason);
+			}
 		}
 	}
 

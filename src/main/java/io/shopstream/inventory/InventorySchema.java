@@ -43,7 +43,8 @@ public class InventorySchema implements CollectionSchema {
 
 	@Override
 	public List<IndexModel> indexes() {
-		return List.of(new IndexModel(Indexes.ascending("sku"), new IndexOptions().name("sku_unique").unique(true)));
+		return List.of(new IndexModel(Indexes.ascending("sku"), new IndexOptions().name("sku_unique").unique(true)),
+				new IndexModel(Indexes.ascending(InventoryService.HOLDS + ".at"), new IndexOptions().name("holds_at")));
 	}
 
 }

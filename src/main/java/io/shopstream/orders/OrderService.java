@@ -1,6 +1,7 @@
 package io.shopstream.orders;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import io.shopstream.platform.web.ConflictException;
 import io.shopstream.platform.web.FieldProblem;
 import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.NotFoundException;
+import io.shopstream.platform.web.ServiceUnavailableException;
 import io.shopstream.platform.web.paging.Keyset;
 import io.shopstream.platform.web.paging.KeysetPager;
 import io.shopstream.platform.web.paging.Page;
@@ -36,6 +38,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,11 +47,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 
 /**
- * Places orders and moves them through their lifecycle. Placing reserves every item's
- * stock or none: in one transaction where the back-end has them, otherwise by releasing
- * what was taken when a later item fails. The order number is taken once the request is
- * known to be valid and priced, just before the reservations, so an order refused for
- * short stock leaves a gap in the numbering and nothing else.
+ * Places orders and moves them through their lifecycle. Placing holds every item's stock
+ * or none (what was held is given back when a later item fails), then records the order.
+ * The order number is taken once the request is known to be valid and priced, just before
+ * the holds, so an order refused for short stock leaves a gap in the numbering and
+ * nothing else.
  */
 @Service
 public class OrderService {
@@ -113,13 +116,13 @@ public class OrderService {
 			Instant now = this.clock.instant();
 			Priced priced = this.pricing.price(lines, now);
 			return this.numbers.next()
-				.map((number) -> new Order(null, number, customer(found.getT1()), priced.items(),
-						request.shippingAddress(),
+				.map((number) -> new Order(new ObjectId().toHexString(), number, customer(found.getT1()),
+						priced.items(), request.shippingAddress(),
 						(request.billingAddress() != null) ? request.billingAddress() : request.shippingAddress(),
 						new Payment(request.paymentMethod(), "pending"), priced.totals(), OrderStatus.pending,
 						List.of(new StatusChange(OrderStatus.pending, now, caller.userId(), null)), request.metadata(),
 						now, now))
-				.flatMap(this::reserveAndInsert);
+				.flatMap(this::holdAndRecord);
 		});
 	}
 
@@ -149,21 +152,56 @@ public class OrderService {
 		return new Customer(user.id(), user.email(), name);
 	}
 
-	/** All reservations and the insert, or nothing. */
-	private Mono<Order> reserveAndInsert(Order order) {
-		if (this.transactions.available()) {
-			return this.transactions.atomically(() -> Flux.fromIterable(order.items())
-				.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()))
-				.then(this.template.insert(order)));
-		}
-		List<Item> taken = new CopyOnWriteArrayList<>();
+	/**
+	 * Holds every item's stock, records the order, then settles the holds; or gives back
+	 * what it held. The same on both back-ends and without a transaction: each hold is
+	 * one update of one sku's document, which the server serializes however hot the sku,
+	 * where a transaction would abort on every write conflict and could run out of
+	 * retries. An instance that dies between holding and recording leaves holds that
+	 * {@link AbandonedHolds} gives back; if that happened to an order still being
+	 * recorded (its instance stalled past the hold timeout), the order is cancelled at
+	 * once and the client asked to try again.
+	 */
+	private Mono<Order> holdAndRecord(Order order) {
+		ObjectId id = new ObjectId(order.id());
+		List<Item> held = new CopyOnWriteArrayList<>();
 		return Flux.fromIterable(order.items())
-			.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity())
-				.doOnSuccess((done) -> taken.add(item)))
+			.concatMap((item) -> this.inventory.hold(item.sku(), item.quantity(), id)
+				.doOnSuccess((done) -> held.add(item)))
 			.then(this.template.insert(order))
-			.onErrorResume((failure) -> Flux.fromIterable(taken)
-				.concatMap((item) -> this.inventory.release(item.sku(), item.quantity()))
-				.then(Mono.error(failure)));
+			.onErrorResume((failure) -> Flux.fromIterable(held)
+				.concatMap((item) -> this.inventory.releaseHold(item.sku(), id, item.quantity()))
+				.then(Mono.error(failure)))
+			.flatMap((recorded) -> settle(recorded, id));
+	}
+
+	private Mono<Order> settle(Order order, ObjectId id) {
+		List<Item> settled = new CopyOnWriteArrayList<>();
+		return Flux.fromIterable(order.items())
+			.concatMap((item) -> this.inventory.settleHold(item.sku(), id)
+				.filter(Boolean::booleanValue)
+				.doOnNext((done) -> settled.add(item)))
+			.then(Mono.defer(() -> (settled.size() == order.items().size()) ? Mono.just(order)
+					: cancelAsExpired(order, settled)));
+	}
+
+	/**
+	 * Some of the order's holds were given back before it was recorded: it is cancelled,
+	 * the units still reserved for it are released, and the client tries again.
+	 */
+	private Mono<Order> cancelAsExpired(Order order, List<Item> stillReserved) {
+		Instant now = this.clock.instant();
+		Update update = new Update().set("status", OrderStatus.cancelled.name())
+			.set("updated_at", now)
+			.push("status_history", new StatusChange(OrderStatus.cancelled, now, order.user().id(),
+					"its stock was given back before the order was recorded"));
+		return this.template
+			.updateFirst(Query.query(Criteria.where("_id").is(new ObjectId(order.id()))), update, Order.class)
+			.thenMany(Flux.fromIterable(stillReserved))
+			.concatMap((item) -> this.inventory.release(item.sku(), item.quantity()))
+			.then(Mono.error(new ServiceUnavailableException(
+					"Placing the order took too long and its stock was given back; place it again",
+					Duration.ofSeconds(1))));
 	}
 
 	Mono<Order> get(Caller caller, ObjectId id) {
@@ -193,8 +231,8 @@ public class OrderService {
 	 * Moves an order to its next status, as its owner (cancel only) or an admin. The
 	 * change is one update conditional on the status read, so two concurrent changes
 	 * cannot both apply; cancelling releases the stock, shipping takes it out of the
-	 * quantity for good. (An update and a read rather than findAndModify, which the
-	 * embedded back-end leaves out of its oplog.)
+	 * quantity for good. The order comes back from the update itself (findAndModify with
+	 * {@code new: true}).
 	 */
 	Mono<Order> transition(Caller caller, ObjectId id, StatusRequest request) {
 		OrderStatus next = request.status();
@@ -211,12 +249,11 @@ public class OrderService {
 			Update update = new Update().set("status", next.name())
 				.set("updated_at", now)
 				.push("status_history", new StatusChange(next, now, caller.userId(), request.note()));
-			Supplier<Mono<Order>> change = () -> this.template.updateFirst(current, update, Order.class)
-				.filter((result) -> result.getMatchedCount() == 1)
+			Supplier<Mono<Order>> change = () -> this.template
+				.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true), Order.class)
 				.switchIfEmpty(
 						Mono.error(() -> new ConflictException("The order changed meanwhile; read it again", "status")))
-				.then(stockEffect(order, next))
-				.then(this.template.findById(id, Order.class));
+				.flatMap((changed) -> stockEffect(order, next).thenReturn(changed));
 			return this.transactions.available() ? this.transactions.atomically(change) : change.get();
 		});
 	}

@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Locale;
 
+import com.mongodb.client.model.Filters;
 import io.shopstream.platform.mongo.Capabilities;
 import io.shopstream.platform.mongo.Capability;
+import io.shopstream.platform.mongo.OutsideStableApi;
 import io.shopstream.platform.web.NotFoundException;
 import io.shopstream.platform.web.paging.KeysetPager;
 import io.shopstream.platform.web.paging.Page;
 import io.shopstream.platform.web.paging.PageRequest;
-import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -19,8 +21,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.TextCriteria;
-import org.springframework.data.mongodb.core.query.TextQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,14 +38,17 @@ public class ProductService {
 
 	private final Capabilities capabilities;
 
+	private final OutsideStableApi outsideStableApi;
+
 	private final Clock clock;
 
 	ProductService(ProductRepository repository, ReactiveMongoTemplate template, KeysetPager pager,
-			Capabilities capabilities, Clock clock) {
+			Capabilities capabilities, OutsideStableApi outsideStableApi, Clock clock) {
 		this.repository = repository;
 		this.template = template;
 		this.pager = pager;
 		this.capabilities = capabilities;
+		this.outsideStableApi = outsideStableApi;
 		this.clock = clock;
 	}
 
@@ -68,15 +71,14 @@ public class ProductService {
 		return this.pager.page(filter.criteria(), filter.keyset(), page, Product.class, hint);
 	}
 
-	/** Full-text search by relevance; needs a real MongoDB. */
+	/**
+	 * Full-text search by relevance; needs a real MongoDB. Goes outside the Stable API,
+	 * whose strict mode leaves a {@code $text} query without its index.
+	 */
 	Flux<ScoredProduct> search(String words, int limit) {
 		this.capabilities.require(Capability.TEXT_SEARCH);
-		Query query = TextQuery.queryText(TextCriteria.forDefaultLanguage().matching(words))
-			.sortByScore()
-			.includeScore("score")
-			.addCriteria(Criteria.where("status").is(ProductStatus.active.name()))
-			.limit(limit);
-		return this.template.find(query, Document.class, ProductSchema.COLLECTION)
+		Bson query = Filters.and(Filters.text(words), Filters.eq("status", ProductStatus.active.name()));
+		return this.outsideStableApi.textSearch(ProductSchema.COLLECTION, query, limit)
 			.map((document) -> new ScoredProduct(this.template.getConverter().read(Product.class, document),
 					document.get("score", Number.class).doubleValue()));
 	}

@@ -17,6 +17,7 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -148,14 +149,12 @@ public class UserService {
 	}
 
 	/**
-	 * One conditional update of a user who is not deleted, then a read of the result;
-	 * empty when there is no such user. (Not findAndModify: the embedded back-end does
-	 * not record that in its oplog, and the live feeds would miss the change.)
+	 * One conditional update of a user who is not deleted, returning the user as it now
+	 * is (findAndModify with {@code new: true}); empty when there is no such user.
 	 */
 	private Mono<User> changeLive(ObjectId id, Update update) {
-		return this.template.updateFirst(live(id), update, User.class)
-			.filter((result) -> result.getMatchedCount() == 1)
-			.flatMap((result) -> this.template.findById(id, User.class));
+		return this.template.findAndModify(live(id), update, FindAndModifyOptions.options().returnNew(true),
+				User.class);
 	}
 
 	/** The user, hash included, unless deleted; a 404 otherwise. */

@@ -4,28 +4,38 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.FullDocument;
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
 import io.shopstream.support.Later;
 import io.shopstream.support.SseClient;
+import io.shopstream.users.UserSchema;
+import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The live-feed contract as an EventSource client sees it; run on the embedded back-end
@@ -36,6 +46,9 @@ abstract class FeedApiContract extends FeedClients {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	@Autowired
+	ReactiveMongoTemplate template;
 
 	@Test
 	void streams_each_change_as_an_sse_frame_with_its_resume_token() {
@@ -129,6 +142,52 @@ abstract class FeedApiContract extends FeedClients {
 			.doesNotContain("$2a$")
 			.doesNotContain("correct horse")
 			.doesNotContain("another long secret");
+	}
+
+	/**
+	 * What leaves MongoDB, not only what leaves the service: the users change stream, as
+	 * the driver receives it, has no password hash in the looked-up document nor in the
+	 * update's {@code updatedFields} (where a real server puts a changed field's new
+	 * value; the embedded back-end emits {@code updateDescription} the same way).
+	 */
+	@Test
+	void a_password_change_reaches_the_users_change_stream_without_its_hash() {
+		String id = (String) this.admin.post()
+			.uri("/api/v1/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Fixtures.newUserJson(Fixtures.unique("hashless")))
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		List<ChangeStreamDocument<Document>> seen = new CopyOnWriteArrayList<>();
+		Disposable watching = this.template.getCollection(UserSchema.COLLECTION)
+			.flatMapMany((users) -> users.watch(Feed.users.pipeline()).fullDocument(FullDocument.UPDATE_LOOKUP))
+			.subscribe(seen::add);
+		try {
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(300)).until(() -> {
+				this.admin.patch()
+					.uri("/api/v1/users/{id}", id)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"password\": \"another long secret\"}")
+					.exchange()
+					.expectStatus()
+					.isOk();
+				return seen.stream().anyMatch((change) -> isUpdateOf(change, id));
+			});
+		}
+		finally {
+			watching.dispose();
+		}
+		ChangeStreamDocument<Document> update = seen.stream()
+			.filter((change) -> isUpdateOf(change, id))
+			.findFirst()
+			.orElseThrow();
+		assertThat(update.getUpdateDescription()).as("an update event describes its fields").isNotNull();
+		assertThat(update.getUpdateDescription().getUpdatedFields()).containsKey("updated_at")
+			.doesNotContainKey(Feed.SECRET_FIELD);
+		assertThat(update.getFullDocument()).containsKey("email").doesNotContainKey(Feed.SECRET_FIELD);
 	}
 
 	@Test
@@ -225,6 +284,11 @@ abstract class FeedApiContract extends FeedClients {
 	 * has answered (its retry frame), and returns the first {@code count} frames that
 	 * match.
 	 */
+	private static boolean isUpdateOf(ChangeStreamDocument<Document> change, String id) {
+		return "update".equals(change.getOperationTypeString())
+				&& new ObjectId(id).equals(change.getDocumentKey().getObjectId("_id").getValue());
+	}
+
 	private static List<ServerSentEvent<String>> eventsDuring(Flux<ServerSentEvent<String>> frames,
 			Predicate<ServerSentEvent<String>> wanted, int count, Runnable steps) {
 		AtomicReference<Later> running = new AtomicReference<>();

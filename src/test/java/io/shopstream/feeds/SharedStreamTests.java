@@ -255,6 +255,59 @@ class SharedStreamTests {
 		assertThat(catchUpPlacesInUse()).isOne();
 	}
 
+	@Test
+	void no_frame_reaches_a_subscriber_before_the_stream_knows_where_it_starts() {
+		this.changes.holdClusterTime();
+		Reader early = join(null);
+		Reader resuming = join("not a token!");
+		this.stream.heartbeat();
+
+		assertThat(early.frames()).as("no frame while the cluster's time is being read").isEmpty();
+		assertThat(resuming.frames()).isEmpty();
+		assertThat(this.changes.cursors()).as("no cursor yet").isEmpty();
+
+		this.changes.answerClusterTime(FakeChangeSource.NOW);
+		FakeChangeSource.Cursor shared = this.changes.last();
+		assertThat(shared.afterTime()).as("the stream starts after the time read before any first frame")
+			.isEqualTo(FakeChangeSource.NOW);
+		assertThat(early.frames()).hasSize(1).first().asString().startsWith("retry:");
+		assertThat(resuming.seen()).containsExactly("resync");
+
+		Reader later = join(null);
+		assertThat(later.frames()).as("the stream is open: the first frame at once").hasSize(1);
+		shared.send(event(1));
+		assertThat(early.seen()).containsExactly("T001");
+		assertThat(later.seen()).containsExactly("T001");
+	}
+
+	@Test
+	void a_subscriber_that_left_while_the_stream_was_opening_gets_nothing_and_the_stream_closes() {
+		this.changes.holdClusterTime();
+		Reader gone = join(null);
+		this.stream.unsubscribe(gone.subscriber);
+		this.changes.answerClusterTime(FakeChangeSource.NOW);
+		this.time.advanceTimeBy(GRACE_PERIOD);
+
+		assertThat(gone.frames()).isEmpty();
+		assertThat(this.stream.state()).isEqualTo(SharedStream.State.CLOSED);
+		assertThat(this.changes.cursors()).allMatch(FakeChangeSource.Cursor::isClosed);
+	}
+
+	@Test
+	void a_stream_that_failed_before_its_first_event_reopens_after_the_time_it_started_from() {
+		join(null);
+		FakeChangeSource.Cursor first = this.changes.last();
+		first.fail(new MongoException(6, "HostUnreachable"));
+		Reader meanwhile = join(null);
+		assertThat(meanwhile.frames()).as("covered by the reopening: its first frame at once").hasSize(1);
+
+		this.time.advanceTimeBy(Backoff.FIRST);
+		FakeChangeSource.Cursor reopened = this.changes.last();
+		assertThat(reopened).isNotSameAs(first);
+		assertThat(reopened.resumeAfter()).isNull();
+		assertThat(reopened.afterTime()).isEqualTo(FakeChangeSource.NOW);
+	}
+
 	private void assertReopensAfter(Duration pause) {
 		int opened = this.changes.cursors().size();
 		this.time.advanceTimeBy(pause.minus(ONE_MS));

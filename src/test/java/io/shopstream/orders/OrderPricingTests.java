@@ -1,6 +1,7 @@
 package io.shopstream.orders;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ class OrderPricingTests {
 
 	private static final Instant NOW = Instant.parse("2026-06-15T12:00:00Z");
 
-	private final OrderPricing pricing = new OrderPricing(
-			new OrderProperties(new BigDecimal("5.00"), new BigDecimal("100.00")));
+	private final OrderPricing pricing = new OrderPricing(new OrderProperties(new BigDecimal("5.00"),
+			new BigDecimal("100.00"), Duration.ofMinutes(2), Duration.ofSeconds(30)));
 
 	@Test
 	void three_at_19_99_with_8_percent_tax() {

@@ -3,6 +3,8 @@ package io.shopstream.platform;
 import io.shopstream.support.MongoDbApiTest;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The platform contract on a real MongoDB replica set. */
 @MongoDbApiTest
 class PlatformApiOnMongoDbTests extends PlatformApiContract {
@@ -19,6 +21,9 @@ class PlatformApiOnMongoDbTests extends PlatformApiContract {
 			.isEqualTo("mongodb")
 			.jsonPath("$.topology")
 			.isEqualTo("replica_set")
+			.jsonPath("$.server_version")
+			.value((String version) -> assertThat(version).as("from buildInfo, outside the Stable API")
+				.matches("\\d+\\.\\d+\\.\\d+.*"))
 			.jsonPath("$.capabilities.transactions")
 			.isEqualTo(true)
 			.jsonPath("$.capabilities.text_search")

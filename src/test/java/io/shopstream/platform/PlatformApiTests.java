@@ -26,7 +26,7 @@ class PlatformApiTests extends PlatformApiContract {
 			.jsonPath("$.capabilities.explain")
 			.isEqualTo(false)
 			.jsonPath("$.capabilities.stable_api")
-			.isEqualTo(false);
+			.isEqualTo(true);
 	}
 
 }

@@ -26,9 +26,9 @@ class CapabilitiesConfiguration {
 	 */
 	@Bean
 	Capabilities capabilities(MongoClient client, ObjectProvider<EmbeddedMongoServer> embedded,
-			MongoClientProperties properties) {
+			MongoClientProperties properties, OutsideStableApi outsideStableApi) {
 		Duration timeout = properties.serverSelectionTimeout().plusSeconds(10);
-		Capabilities capabilities = new CapabilityDetector(client, embedded.getIfAvailable()).detect()
+		Capabilities capabilities = new CapabilityDetector(client, outsideStableApi, embedded.getIfAvailable()).detect()
 			.blockOptional(timeout)
 			.orElseThrow();
 		log.info("MongoDB back-end: {} {} ({}), capabilities {}", capabilities.backend(), capabilities.serverVersion(),

@@ -26,8 +26,12 @@ public enum Capability {
 	/** Explain of query plans. */
 	EXPLAIN("explain of query plans", "a real MongoDB server"),
 
-	/** Stable API v1 (strict). */
-	STABLE_API("Stable API v1 (strict)", "a real MongoDB 5.0+ server"),
+	/**
+	 * Stable API v1 in strict mode for everything but the few operations it refuses
+	 * ({@link OutsideStableApi}).
+	 */
+	STABLE_API("Stable API v1 in strict mode, outside it only what strict mode refuses",
+			"a real MongoDB 5.0+ server and shopstream.mongodb.stable-api left on"),
 
 	/**
 	 * {@code $lookup} with {@code localField}, {@code foreignField} and a sub-pipeline.

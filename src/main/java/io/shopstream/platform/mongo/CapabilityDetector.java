@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
  * Asks the server what it is. The embedded back-end has a known set; a real server is
  * judged from its own {@code hello} (or legacy {@code isMaster}) and {@code buildInfo}
  * answers, and a server that answers neither like MongoDB gets the conservative set,
- * never a guess.
+ * never a guess. {@code buildInfo} is not in Stable API V1, so it goes through
+ * {@link OutsideStableApi}; {@code hello} is. The Stable API capability says whether
+ * strict mode is in force for everything else.
  */
 class CapabilityDetector {
 
@@ -27,27 +29,34 @@ class CapabilityDetector {
 	private static final Set<Capability> EMBEDDED = EnumSet.of(Capability.CHANGE_STREAMS);
 
 	private static final Set<Capability> ANY_REAL_SERVER = EnumSet.of(Capability.TEXT_SEARCH, Capability.GEO_QUERIES,
-			Capability.SCHEMA_VALIDATION, Capability.COLL_MOD, Capability.EXPLAIN, Capability.STABLE_API,
-			Capability.SECONDARY_INDEXES, Capability.LOOKUP_PIPELINES);
+			Capability.SCHEMA_VALIDATION, Capability.COLL_MOD, Capability.EXPLAIN, Capability.SECONDARY_INDEXES,
+			Capability.LOOKUP_PIPELINES);
 
 	private final MongoClient client;
 
+	private final OutsideStableApi outsideStableApi;
+
 	private final boolean embedded;
 
-	CapabilityDetector(MongoClient client, EmbeddedMongoServer embeddedServer) {
+	CapabilityDetector(MongoClient client, OutsideStableApi outsideStableApi, EmbeddedMongoServer embeddedServer) {
 		this.client = client;
+		this.outsideStableApi = outsideStableApi;
 		this.embedded = embeddedServer != null;
 	}
 
 	Mono<Capabilities> detect() {
 		if (this.embedded) {
-			return Mono.from(admin("isMaster"))
-				.map((hello) -> new Capabilities("embedded", "mongo-java-server", "embedded", EMBEDDED));
+			Set<Capability> embedded = EnumSet.copyOf(EMBEDDED);
+			if (this.outsideStableApi.strictElsewhere()) {
+				embedded.add(Capability.STABLE_API);
+			}
+			return Mono.from(admin("hello"))
+				.map((hello) -> new Capabilities("embedded", "mongo-java-server", "embedded", embedded));
 		}
 		return Mono.from(admin("hello")).onErrorResume((ex) -> {
 			log.warn("The MongoDB server refused hello; asking the legacy isMaster instead", ex);
 			return Mono.from(admin("isMaster"));
-		}).zipWith(Mono.from(admin("buildInfo")).onErrorResume((ex) -> {
+		}).zipWith(this.outsideStableApi.buildInfo().onErrorResume((ex) -> {
 			log.warn("The MongoDB server refused buildInfo; judging its version from the wire version alone", ex);
 			return Mono.just(new Document());
 		})).map((answers) -> fromServer(answers.getT1(), answers.getT2()));
@@ -74,6 +83,9 @@ class CapabilityDetector {
 		}
 		String topology = topology(hello);
 		Set<Capability> available = EnumSet.copyOf(ANY_REAL_SERVER);
+		if (this.outsideStableApi.strictElsewhere()) {
+			available.add(Capability.STABLE_API);
+		}
 		if (!topology.equals("standalone")) {
 			available.add(Capability.TRANSACTIONS);
 			available.add(Capability.CHANGE_STREAMS);

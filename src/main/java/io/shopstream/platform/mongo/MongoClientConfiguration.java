@@ -1,7 +1,9 @@
 package io.shopstream.platform.mongo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import com.github.luben.zstd.util.Native;
@@ -14,15 +16,17 @@ import com.mongodb.ReadPreference;
 import com.mongodb.ServerApi;
 import com.mongodb.ServerApiVersion;
 import com.mongodb.WriteConcern;
-import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
+import com.mongodb.reactivestreams.client.MongoClient;
 import org.xerial.snappy.Snappy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.ReactiveMongoClientFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
 
 /**
  * Applies {@link MongoClientProperties} to the driver. Runs after Boot has applied the
@@ -31,12 +35,46 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class MongoClientConfiguration {
 
+	/** Connections of the client outside the Stable API: a handful of rare operations. */
+	private static final int OUTSIDE_STABLE_API_POOL = 8;
+
 	@Bean
 	MongoClientSettingsBuilderCustomizer shopstreamMongoClientSettings(MongoClientProperties properties,
-			MongoConnectionDetails connection, ObjectProvider<EmbeddedMongoServer> embedded) {
-		boolean stableApi = properties.stableApi() && embedded.getIfAvailable() == null;
+			MongoConnectionDetails connection) {
 		loadNativeCompressors();
-		return new ShopstreamSettings(properties, connection.getConnectionString(), stableApi);
+		return new ShopstreamSettings(properties, connection.getConnectionString(), stableApi(properties));
+	}
+
+	/**
+	 * The client for the few operations Stable API V1 strict mode refuses: the same
+	 * settings as the application's client (every customizer, in order), then API version
+	 * 1 without strict, its own name and a small pool.
+	 */
+	@Bean
+	OutsideStableApi outsideStableApi(ObjectProvider<MongoClientSettingsBuilderCustomizer> customizers,
+			MongoClientProperties properties, ReactiveMongoDatabaseFactory databases) {
+		boolean strict = stableApi(properties);
+		List<MongoClientSettingsBuilderCustomizer> all = new ArrayList<>(customizers.orderedStream().toList());
+		all.add((settings) -> {
+			if (strict) {
+				settings.serverApi(ServerApi.builder().version(ServerApiVersion.V1).build());
+			}
+			String name = Objects.requireNonNullElse(settings.build().getApplicationName(),
+					properties.applicationName());
+			settings.applicationName(name + OutsideStableApi.APPLICATION_NAME_SUFFIX);
+			settings.applyToConnectionPoolSettings((pool) -> pool.minSize(0).maxSize(OUTSIDE_STABLE_API_POOL));
+		});
+		MongoClient client = new ReactiveMongoClientFactory(all)
+			.createMongoClient(MongoClientSettings.builder().build());
+		return new OutsideStableApi(client, databases.getMongoDatabase().block().getName(), strict);
+	}
+
+	/**
+	 * Both back-ends: the embedded one answers {@code hello} and refuses what strict mode
+	 * refuses, as MongoDB 7.0 does.
+	 */
+	private static boolean stableApi(MongoClientProperties properties) {
+		return properties.stableApi();
 	}
 
 	/**

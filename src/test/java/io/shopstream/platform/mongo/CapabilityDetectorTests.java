@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -51,7 +52,10 @@ class CapabilityDetectorTests {
 		MongoClient client = mock(MongoClient.class);
 		given(client.getDatabase("admin")).willReturn(this.admin);
 
-		Capabilities capabilities = new CapabilityDetector(client, null).detect().block();
+		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", true),
+				null)
+			.detect()
+			.block();
 
 		assertThat(capabilities.topology()).isEqualTo("replica_set");
 		assertThat(capabilities.serverVersion()).isEqualTo("wire version 21");
@@ -60,6 +64,46 @@ class CapabilityDetectorTests {
 			.toList();
 		assertThat(warnings).extracting((event) -> event.getThrowableProxy().getMessage())
 			.containsExactly("hello is not supported here", "buildInfo is not in API Version 1");
+	}
+
+	@Test
+	void judges_a_replica_set_from_hello_and_its_version_from_build_info_outside_the_stable_api() {
+		answer("hello", Mono.just(new Document("maxWireVersion", 21).append("setName", "rs0")));
+		answer("buildInfo", Mono.just(new Document("version", "7.0.14")));
+		MongoClient strict = mock(MongoClient.class);
+		given(strict.getDatabase("admin")).willReturn(this.admin);
+		MongoClient outside = mock(MongoClient.class);
+		given(outside.getDatabase("admin")).willReturn(this.admin);
+
+		Capabilities capabilities = new CapabilityDetector(strict, new OutsideStableApi(outside, "shopstream", true),
+				null)
+			.detect()
+			.block();
+
+		assertThat(capabilities.serverVersion()).isEqualTo("7.0.14");
+		assertThat(capabilities.available()).contains(Capability.TRANSACTIONS, Capability.CHANGE_STREAMS,
+				Capability.TEXT_SEARCH, Capability.STABLE_API);
+		then(outside).should().getDatabase("admin");
+		assertThat(this.logged.list).noneMatch((event) -> event.getLevel() == Level.WARN);
+	}
+
+	@Test
+	void a_standalone_server_older_than_7_0_without_strict_mode_is_said_so() {
+		answer("hello", Mono.just(new Document("maxWireVersion", 17)));
+		answer("buildInfo", Mono.just(new Document("version", "6.0.3")));
+		MongoClient client = mock(MongoClient.class);
+		given(client.getDatabase("admin")).willReturn(this.admin);
+
+		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", false),
+				null)
+			.detect()
+			.block();
+
+		assertThat(capabilities.topology()).isEqualTo("standalone");
+		assertThat(capabilities.available()).doesNotContain(Capability.TRANSACTIONS, Capability.CHANGE_STREAMS,
+				Capability.STABLE_API);
+		assertThat(this.logged.list).anyMatch((event) -> event.getLevel() == Level.WARN && event.getFormattedMessage()
+			.equals("MongoDB 6.0.3 is older than 7.0, the oldest version Shopstream supports"));
 	}
 
 	private void answer(String command, Mono<Document> answer) {

@@ -10,13 +10,9 @@ import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.ServerApiVersion;
 import com.mongodb.WriteConcern;
-import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 
 /**
  * Every playbook option reaches the driver, and the connection string wins where it says
@@ -30,7 +26,7 @@ class MongoClientConfigurationTests {
 
 	@Test
 	void applies_every_option_to_the_driver() {
-		MongoClientSettings settings = settings("mongodb://db.example/shopstream", false);
+		MongoClientSettings settings = settings("mongodb://db.example/shopstream");
 		assertThat(settings.getApplicationName()).isEqualTo("shopstream-test");
 		assertThat(settings.getConnectionPoolSettings().getMinSize()).isEqualTo(3);
 		assertThat(settings.getConnectionPoolSettings().getMaxSize()).isEqualTo(42);
@@ -52,8 +48,7 @@ class MongoClientConfigurationTests {
 	@Test
 	void leaves_alone_what_the_connection_string_sets() {
 		MongoClientSettings settings = settings(
-				"mongodb://db.example/shopstream?maxPoolSize=7&w=1&readPreference=secondary&compressors=zlib&appName=ops",
-				false);
+				"mongodb://db.example/shopstream?maxPoolSize=7&w=1&readPreference=secondary&compressors=zlib&appName=ops");
 		assertThat(settings.getConnectionPoolSettings().getMaxSize()).isEqualTo(7);
 		assertThat(settings.getWriteConcern().getW()).isEqualTo(1);
 		assertThat(settings.getReadPreference()).isEqualTo(ReadPreference.secondary());
@@ -62,21 +57,10 @@ class MongoClientConfigurationTests {
 		assertThat(settings.getApplicationName()).isEqualTo("ops");
 	}
 
-	@Test
-	void turns_the_stable_api_off_on_the_embedded_back_end() {
-		assertThat(settings("mongodb://127.0.0.1:27017/shopstream", true).getServerApi()).isNull();
-	}
-
-	private MongoClientSettings settings(String uri, boolean embedded) {
+	private MongoClientSettings settings(String uri) {
 		ConnectionString connectionString = new ConnectionString(uri);
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		if (embedded) {
-			beans.addBean("embedded", mock(EmbeddedMongoServer.class));
-		}
 		MongoClientSettings.Builder builder = MongoClientSettings.builder().applyConnectionString(connectionString);
-		new MongoClientConfiguration()
-			.shopstreamMongoClientSettings(this.properties, () -> connectionString,
-					beans.getBeanProvider(EmbeddedMongoServer.class))
+		new MongoClientConfiguration().shopstreamMongoClientSettings(this.properties, () -> connectionString)
 			.customize(builder);
 		return builder.build();
 	}

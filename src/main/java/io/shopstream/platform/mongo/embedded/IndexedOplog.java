@@ -124,6 +124,17 @@ final class IndexedOplog implements Oplog {
 		this.signal.advance();
 	}
 
+	/**
+	 * The cluster's time: the timestamp of the latest entry, as a real server reports in
+	 * a reply's {@code operationTime}; every later write gets a greater one.
+	 */
+	synchronized BsonTimestamp clusterTime() {
+		if (this.lastSecond == 0) {
+			return new BsonTimestamp(Instant.ofEpochSecond(Instant.now().getEpochSecond()), 0);
+		}
+		return new BsonTimestamp(Instant.ofEpochSecond(this.lastSecond), this.increment);
+	}
+
 	private BsonTimestamp nextTimestamp() {
 		int second = (int) Instant.now().getEpochSecond();
 		if (second > this.lastSecond) {
@@ -146,16 +157,31 @@ final class IndexedOplog implements Oplog {
 				: List.copyOf(this.entries.subList(index, this.entries.size()));
 	}
 
+	/**
+	 * The change event a MongoDB 7.0 replica set emits for this entry (the manual's
+	 * "Change Events"): an update carries {@code updateDescription} with the new values
+	 * of the fields it changed and the fields it removed, and its {@code fullDocument}
+	 * only on {@code updateLookup}, null when the document is gone by then; an update
+	 * without operators is a {@code replace}.
+	 */
 	private Document changeEvent(Entry entry, boolean lookup) {
-		Document fullDocument = switch (entry.operation()) {
-			case "insert" -> entry.document();
-			case "update" -> lookup ? current(entry).orElseGet(() -> delta(entry.document())) : delta(entry.document());
-			default -> null;
-		};
-		return new Document("_id", new Document("_data", entry.token())).append("operationType", entry.operation())
-			.append("fullDocument", fullDocument)
-			.append("documentKey", new Document("_id", entry.id()))
-			.append("clusterTime", entry.timestamp());
+		boolean replace = "update".equals(entry.operation()) && !hasOperators(entry.document());
+		String operation = replace ? "replace" : entry.operation();
+		Document event = new Document("_id", new Document("_data", entry.token())).append("operationType", operation);
+		switch (operation) {
+			case "insert" -> event.append("fullDocument", entry.document());
+			case "replace" -> event.append("fullDocument", current(entry).orElse(null));
+			case "update" -> {
+				Optional<Document> current = current(entry);
+				if (lookup) {
+					event.append("fullDocument", current.orElse(null));
+				}
+				event.append("updateDescription", updateDescription(entry.document(), current.orElse(null)));
+			}
+			default -> {
+			}
+		}
+		return event.append("documentKey", new Document("_id", entry.id())).append("clusterTime", entry.timestamp());
 	}
 
 	private Optional<Document> current(Entry entry) {
@@ -168,12 +194,47 @@ final class IndexedOplog implements Oplog {
 		return collection.handleQueryAsStream(new Document("_id", entry.id())).findFirst();
 	}
 
-	private static Document delta(Document update) {
-		Document delta = new Document();
-		if (update != null && update.get("$set") instanceof Document set) {
-			delta.putAll(set);
+	private static boolean hasOperators(Document update) {
+		return update != null && update.keySet().stream().anyMatch((key) -> key.startsWith("$"));
+	}
+
+	/**
+	 * What a real server reports of an update: every field an operator set, with its
+	 * value after the update (read from the document as it is now, since the entry holds
+	 * the operators, not their result), and every field {@code $unset} removed.
+	 */
+	private static Document updateDescription(Document update, Document current) {
+		Document updated = new Document();
+		List<String> removed = new ArrayList<>();
+		for (String operator : update.keySet()) {
+			if (!(update.get(operator) instanceof Document fields)) {
+				continue;
+			}
+			for (String path : fields.keySet()) {
+				if ("$unset".equals(operator)) {
+					removed.add(path);
+				}
+				else if (current != null) {
+					updated.append(path, valueAt(current, path));
+				}
+				else if ("$set".equals(operator)) {
+					updated.append(path, fields.get(path));
+				}
+			}
 		}
-		return delta;
+		return new Document("updatedFields", updated).append("removedFields", removed)
+			.append("truncatedArrays", List.of());
+	}
+
+	private static Object valueAt(Document document, String path) {
+		Object value = document;
+		for (String part : path.split("\\.")) {
+			if (!(value instanceof Document nested)) {
+				return null;
+			}
+			value = nested.get(part);
+		}
+		return value;
 	}
 
 	private static MongoServerError historyLost() {

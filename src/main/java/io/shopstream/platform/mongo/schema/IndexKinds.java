@@ -34,6 +34,11 @@ final class IndexKinds {
 			.noneMatch((key) -> key.getKey().contains("$**") || key.getValue() instanceof String);
 	}
 
+	/** An index with a {@code "text"} key, which strict mode refuses to create. */
+	static boolean isText(IndexModel index) {
+		return Document.parse(toJson(index.getKeys())).containsValue("text");
+	}
+
 	static String toJson(Bson bson) {
 		BsonValue value = bson.toBsonDocument();
 		return value.asDocument().toJson();

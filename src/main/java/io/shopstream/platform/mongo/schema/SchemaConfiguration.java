@@ -3,6 +3,7 @@ package io.shopstream.platform.mongo.schema;
 import java.util.List;
 
 import io.shopstream.platform.mongo.Capabilities;
+import io.shopstream.platform.mongo.OutsideStableApi;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,9 +22,9 @@ class SchemaConfiguration {
 	}
 
 	@Bean
-	SchemaInitializer schemaInitializer(ReactiveMongoDatabaseFactory databases, Capabilities capabilities,
-			List<CollectionSchema> schemas) {
-		return new SchemaInitializer(databases.getMongoDatabase().block(), capabilities, schemas);
+	SchemaInitializer schemaInitializer(ReactiveMongoDatabaseFactory databases, OutsideStableApi outsideStableApi,
+			Capabilities capabilities, List<CollectionSchema> schemas) {
+		return new SchemaInitializer(databases.getMongoDatabase().block(), outsideStableApi, capabilities, schemas);
 	}
 
 }

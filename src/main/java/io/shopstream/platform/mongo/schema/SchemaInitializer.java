@@ -3,8 +3,10 @@ package io.shopstream.platform.mongo.schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.mongodb.client.model.CreateCollectionOptions;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ValidationAction;
 import com.mongodb.client.model.ValidationLevel;
@@ -12,6 +14,7 @@ import com.mongodb.client.model.ValidationOptions;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.shopstream.platform.mongo.Capabilities;
 import io.shopstream.platform.mongo.Capability;
+import io.shopstream.platform.mongo.OutsideStableApi;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +25,15 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Creates each declared collection with its validator (or updates the validator with
- * {@code collMod} where the back-end has it) and creates its indexes by name. Running it
- * again changes nothing. What the embedded back-end lacks is skipped with one log line
- * per collection; start-up never fails for it.
+ * {@code collMod} where the back-end has it) and creates its indexes by name, one at a
+ * time. Running it again changes nothing. What the embedded back-end lacks is skipped
+ * with one log line per collection; start-up never fails for it. A step the server
+ * refuses fails start-up with a {@link SchemaStepException} naming the collection, the
+ * index and the server's message, so the service never reports ready on a half-made
+ * schema.
+ * <p>
+ * Text indexes are created through {@link OutsideStableApi} (strict mode refuses them),
+ * and each is then proven usable by a {@code $text} query through the same path.
  */
 public class SchemaInitializer implements InitializingBean {
 
@@ -38,8 +47,12 @@ public class SchemaInitializer implements InitializingBean {
 
 	private final List<CollectionSchema> schemas;
 
-	public SchemaInitializer(MongoDatabase database, Capabilities capabilities, List<CollectionSchema> schemas) {
+	private final OutsideStableApi outsideStableApi;
+
+	public SchemaInitializer(MongoDatabase database, OutsideStableApi outsideStableApi, Capabilities capabilities,
+			List<CollectionSchema> schemas) {
 		this.database = database;
+		this.outsideStableApi = outsideStableApi;
 		this.capabilities = capabilities;
 		this.schemas = List.copyOf(schemas);
 	}
@@ -60,7 +73,9 @@ public class SchemaInitializer implements InitializingBean {
 	private Mono<Void> apply(CollectionSchema schema) {
 		List<String> skipped = new ArrayList<>();
 		return collectionExists(schema.collection())
-			.flatMap((exists) -> exists ? updateValidator(schema, skipped) : create(schema))
+			.flatMap((exists) -> exists
+					? updateValidator(schema, skipped).onErrorMap(failed(schema, "updating its validator (collMod)"))
+					: create(schema).onErrorMap(failed(schema, "creating it with its validator")))
 			.then(Mono.defer(() -> createIndexes(schema, skipped)))
 			.doOnSuccess((done) -> {
 				if (!skipped.isEmpty()) {
@@ -113,10 +128,23 @@ public class SchemaInitializer implements InitializingBean {
 				indexes.add(index);
 			}
 		}
-		if (indexes.isEmpty()) {
-			return Mono.empty();
+		return Flux.fromIterable(indexes)
+			.concatMap((index) -> createIndex(schema.collection(), index)
+				.onErrorMap(failed(schema, "creating index " + index.getOptions().getName())))
+			.then();
+	}
+
+	private Mono<Void> createIndex(String collection, IndexModel index) {
+		if (!IndexKinds.isText(index)) {
+			return Flux.from(this.database.getCollection(collection).createIndexes(List.of(index))).then();
 		}
-		return Flux.from(this.database.getCollection(schema.collection()).createIndexes(indexes)).then();
+		return this.outsideStableApi.createTextIndex(collection, index)
+			.then(this.outsideStableApi.textSearch(collection, Filters.text("shopstream"), 1).then());
+	}
+
+	private static Function<Throwable, Throwable> failed(CollectionSchema schema, String step) {
+		return (ex) -> (ex instanceof SchemaStepException) ? ex
+				: new SchemaStepException(schema.collection(), step, ex);
 	}
 
 }

@@ -2,9 +2,10 @@ package io.shopstream.platform.mongo.schema;
 
 import java.util.List;
 
-import com.mongodb.MongoCommandException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.client.model.Filters;
+import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.shopstream.platform.mongo.OutsideStableApi;
 import io.shopstream.support.MongoDbApiTest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class SchemaOnMongoDbTests {
 	ReactiveMongoTemplate template;
 
 	@Autowired
-	MongoClient client;
+	OutsideStableApi outsideStableApi;
 
 	@Test
 	void the_server_rejects_a_user_written_around_the_service_that_breaks_the_schema() {
@@ -49,13 +50,18 @@ class SchemaOnMongoDbTests {
 		assertThat(indexes()).isEqualTo(before);
 	}
 
+	/**
+	 * Strict mode refuses text indexes ({@code StableApiContract}); Shopstream's went
+	 * through {@link OutsideStableApi} and answers {@code $text} there.
+	 */
 	@Test
-	void the_stable_api_is_in_force() {
-		String database = this.template.getMongoDatabase().block().getName();
-		assertThatThrownBy(
-				() -> Mono.from(this.client.getDatabase(database).runCommand(new Document("serverStatus", 1))).block())
-			.isInstanceOf(MongoCommandException.class)
-			.satisfies((ex) -> assertThat(((MongoCommandException) ex).getErrorCodeName()).isEqualTo("APIStrictError"));
+	void the_text_index_exists_and_answers_outside_the_stable_api() {
+		MongoDatabase database = this.template.getMongoDatabase().block();
+		assertThat(Flux.from(database.getCollection("products").listIndexes()).collectList().block())
+			.extracting((index) -> index.getString("name"))
+			.contains("name_description_text");
+		assertThat(this.outsideStableApi.textSearch("products", Filters.text("anything"), 1).collectList().block())
+			.isNotNull();
 	}
 
 	private List<Document> indexes() {
