@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.shopstream.bench.BenchReport;
 import io.shopstream.support.Catalogue;
+import io.shopstream.support.EmbeddedApiTest;
 import io.shopstream.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * Target (issue 5, item 6): every event to the 50, p99 under 250 ms, and the ratio near
  * 1.
  */
+@EmbeddedApiTest
 class FeedSlowConsumerBenchmark extends FeedStreamSupport {
 
 	private static final int SUBSCRIBERS = 50;

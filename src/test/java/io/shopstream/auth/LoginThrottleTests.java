@@ -1,61 +1,9 @@
 package io.shopstream.auth;
 
-import java.util.Map;
-
-import io.shopstream.support.Accounts;
-import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.EmbeddedApiTest;
-import io.shopstream.support.Fixtures;
-import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * Brute force: five failures a minute per account and per client address, then 429 with
- * Retry-After.
- */
+/** Login throttling on the embedded back-end. */
 @EmbeddedApiTest
-class LoginThrottleTests {
-
-	@Autowired
-	WebTestClient client;
-
-	@Test
-	void an_account_is_locked_for_the_minute_after_five_failures_even_with_the_right_password() {
-		Account account = Accounts.signUp(this.client, "brute");
-		for (int i = 0; i < 5; i++) {
-			login(account.username(), "wrong password " + i, "203.0.113." + i).expectStatus().isUnauthorized();
-		}
-		login(account.username(), Accounts.PASSWORD, "203.0.113.99").expectStatus()
-			.isEqualTo(429)
-			.expectHeader()
-			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60))
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-	}
-
-	@Test
-	void an_address_is_locked_after_five_failures_across_accounts() {
-		Account victim = Accounts.signUp(this.client, "victim");
-		for (int i = 0; i < 5; i++) {
-			login(Fixtures.unique("spray"), "wrong password", "203.0.113.200").expectStatus().isUnauthorized();
-		}
-		login(victim.username(), Accounts.PASSWORD, "203.0.113.200").expectStatus().isEqualTo(429);
-		login(victim.username(), Accounts.PASSWORD, "203.0.113.201").expectStatus().isOk();
-	}
-
-	private WebTestClient.ResponseSpec login(String login, String password, String address) {
-		return this.client.post()
-			.uri("/api/v1/auth/login")
-			.header("X-Forwarded-For", address)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("login", login, "password", password))
-			.exchange();
-	}
+class LoginThrottleTests extends LoginThrottleContract {
 
 }

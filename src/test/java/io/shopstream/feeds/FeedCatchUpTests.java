@@ -1,20 +1,9 @@
 package io.shopstream.feeds;
 
-import io.shopstream.support.Fixtures;
-import org.junit.jupiter.api.Test;
+import io.shopstream.support.EmbeddedApiTest;
 
-import org.springframework.test.context.TestPropertySource;
-
-/**
- * Resume when the replay ring is too small to hold what a client missed: the service
- * reads the gap from a temporary resumeAfter cursor and hands over to the live stream.
- */
-@TestPropertySource(properties = "shopstream.feeds.replay-size=5")
-class FeedCatchUpTests extends FeedStreamSupport {
-
-	@Test
-	void a_client_that_drops_twenty_times_catches_up_from_the_oplog_without_gap_or_duplicate() {
-		resumeAcrossDrops(Fixtures.unique("CATCH-"), 1000, 20);
-	}
+/** Catch-up from the oplog on the embedded back-end. */
+@EmbeddedApiTest
+class FeedCatchUpTests extends FeedCatchUpContract {
 
 }

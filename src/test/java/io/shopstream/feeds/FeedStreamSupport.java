@@ -16,12 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopstream.inventory.InventorySchema;
 import io.shopstream.support.Catalogue;
-import io.shopstream.support.EmbeddedApiTest;
 import io.shopstream.support.Later;
 import io.shopstream.support.SseClient;
 import org.bson.Document;
@@ -31,7 +30,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
@@ -41,9 +42,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A service with the command watcher, a short grace period and a quick heartbeat, and the
- * helpers the feed-stream tests share.
+ * helpers the feed-stream tests share. The back-end is the concrete test class's choice.
  */
-@EmbeddedApiTest
 @Import(ChangeStreamCommands.class)
 @TestPropertySource(properties = { "shopstream.feeds.grace-period=100ms", "shopstream.feeds.heartbeat=300ms" })
 abstract class FeedStreamSupport extends FeedClients {
@@ -57,7 +57,10 @@ abstract class FeedStreamSupport extends FeedClients {
 	MeterRegistry meters;
 
 	@Autowired
-	MongoClient mongo;
+	ReactiveMongoTemplate template;
+
+	@Autowired
+	MongoConnectionDetails connection;
 
 	/**
 	 * Produces {@code updates} stock changes while a client reads them, dropping its
@@ -137,8 +140,7 @@ abstract class FeedStreamSupport extends FeedClients {
 	 * one an event, with its updated_at set to the time of the write.
 	 */
 	void changeStockDirectly(String sku, int times) {
-		MongoCollection<Document> inventory = this.mongo.getDatabase("shopstream")
-			.getCollection(InventorySchema.COLLECTION);
+		MongoCollection<Document> inventory = database().getCollection(InventorySchema.COLLECTION);
 		Flux.interval(Duration.ofMillis(5))
 			.take(times)
 			.onBackpressureBuffer()
@@ -146,6 +148,20 @@ abstract class FeedStreamSupport extends FeedClients {
 					Updates.combine(Updates.inc("quantity", 1), Updates.inc("available", 1),
 							Updates.set("updated_at", new Date())))))
 			.blockLast(Duration.ofMinutes(2));
+	}
+
+	/** The database the service uses, whatever the back-end named it. */
+	MongoDatabase database() {
+		return this.template.getMongoDatabase().block();
+	}
+
+	/**
+	 * The ids of the changes to one sku's stock, as a change stream of the test's own
+	 * reads them from the database: the truth a subscriber is held to.
+	 */
+	ReferenceChangeStream referenceStream(String sku) {
+		return new ReferenceChangeStream(this.connection, database().getName(), InventorySchema.COLLECTION,
+				(document) -> sku.equals(document.getString("sku")));
 	}
 
 	/**

@@ -27,11 +27,21 @@ public class RealMongoAvailable implements ExecutionCondition {
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-		if (hasExternalUri()) {
-			return ConditionEvaluationResult.enabled("real MongoDB at -D" + URI_PROPERTY);
+		String reason = reasonToSkip();
+		if (reason != null) {
+			return ConditionEvaluationResult.disabled(reason);
 		}
-		if (dockerAvailable()) {
-			return ConditionEvaluationResult.enabled("real MongoDB in a mongo:7.0 container");
+		return ConditionEvaluationResult
+			.enabled(hasExternalUri() ? "real MongoDB at -D" + URI_PROPERTY : "real MongoDB in a mongo:7.0 container");
+	}
+
+	/**
+	 * Why the real suite cannot run here, or {@code null} when it can; throws where the
+	 * real suite is required. Also what {@link RealMongoAvailableHook} asks for jqwik.
+	 */
+	static String reasonToSkip() {
+		if (hasExternalUri() || dockerAvailable()) {
+			return null;
 		}
 		String reason = "Real-MongoDB suite skipped: no Docker engine and no -D" + URI_PROPERTY + "=mongodb://...";
 		if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
@@ -41,7 +51,7 @@ public class RealMongoAvailable implements ExecutionCondition {
 		if (reported.compareAndSet(false, true)) {
 			System.out.println("[shopstream] " + reason);
 		}
-		return ConditionEvaluationResult.disabled(reason);
+		return reason;
 	}
 
 	static boolean hasExternalUri() {

@@ -2,14 +2,14 @@ package io.shopstream.platform.mongo.schema;
 
 import java.util.List;
 
-import com.mongodb.reactivestreams.client.MongoClient;
+import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.shopstream.support.EmbeddedApiTest;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,10 +24,7 @@ class SchemaInitializerTests {
 	SchemaInitializer initializer;
 
 	@Autowired
-	MongoClient client;
-
-	@Value("${shopstream.embedded.database}")
-	String database;
+	ReactiveMongoTemplate template;
 
 	@Test
 	void created_the_unique_indexes_and_skipped_what_the_embedded_back_end_lacks() {
@@ -50,13 +47,15 @@ class SchemaInitializerTests {
 	}
 
 	private List<Document> indexes(String collection) {
-		return Flux.from(this.client.getDatabase(this.database).getCollection(collection).listIndexes())
-			.collectList()
-			.block();
+		return Flux.from(database().getCollection(collection).listIndexes()).collectList().block();
 	}
 
 	private List<String> collections() {
-		return Flux.from(this.client.getDatabase(this.database).listCollectionNames()).sort().collectList().block();
+		return Flux.from(database().listCollectionNames()).sort().collectList().block();
+	}
+
+	private MongoDatabase database() {
+		return this.template.getMongoDatabase().block();
 	}
 
 }
