@@ -149,7 +149,12 @@ class OverloadSoakBenchmark {
 
 	private static final int MAX_IN_FLIGHT = 64;
 
-	private static final int CALIBRATION_ORDERS = 400;
+	/**
+	 * Orders placed to measure what one takes on the embedded back-end: enough for their
+	 * heap (about 15 MB) to stand well clear of the megabyte or two a live-heap reading
+	 * moves by itself; 400 once measured 0 B.
+	 */
+	private static final int CALIBRATION_ORDERS = 3000;
 
 	/**
 	 * The embedded back-end's worker threads, as {@code /proc} names them (15 characters,
@@ -447,7 +452,7 @@ class OverloadSoakBenchmark {
 		private void calibrate() throws Exception {
 			this.load.placeOrders(100, 25);
 			long before = liveHeap(this.service);
-			this.load.placeOrders(CALIBRATION_ORDERS, 25);
+			this.load.placeOrders(CALIBRATION_ORDERS, 30);
 			long after = liveHeap(this.service);
 			this.bytesPerOrder = Math.max(0, after - before) / CALIBRATION_ORDERS;
 			progress("calibration: %d orders take %d B of heap each on the embedded back-end", CALIBRATION_ORDERS,
