@@ -47,14 +47,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * Overload protection over a long run: Shopstream in a JVM of its own (512 MB heap) on
- * the embedded back-end with the demo data, with small limits, under a steady mixed load
- * (product reads, orders placed by the demo customers, 2 000 feed subscribers of whom 2 %
- * reconnect every 5 seconds, half of them resuming with Last-Event-ID) while, for a third
- * of every sample interval, a flood asks for twice what the limits allow: one client
- * reading at twice its rate, one writing at twice its rate, twice the feed connections
- * the instance has room left for, and one client opening twice its share of feeds. The
- * flood is meant to get 429 and 503; everybody else is meant to be served as if it were
- * not there, and nothing is meant to accumulate.
+ * the embedded back-end, itself in a JVM of its own, with the demo data, with small
+ * limits, under a steady mixed load (product reads, orders placed by the demo customers,
+ * 2 000 feed subscribers of whom 2 % reconnect every 5 seconds, half of them resuming
+ * with Last-Event-ID) while, for a third of every sample interval, a flood asks for twice
+ * what the limits allow: one client reading at twice its rate, one writing at twice its
+ * rate, twice the feed connections the instance has room left for, and one client opening
+ * twice its share of feeds. The flood is meant to get 429 and 503; everybody else is
+ * meant to be served as if it were not there, and nothing is meant to accumulate.
  * <p>
  * At the end of every interval, the flood over: the server's heap after a full collection
  * (as {@link ServerProcess#heapAfterGc()} reads it, and as the live objects a class
@@ -64,13 +64,14 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * lack {@code Retry-After} or the {@code RateLimit} fields, and the latency of refusals
  * beside that of admitted reads. All load comes from this JVM over loopback; clients are
  * told apart by {@code X-Forwarded-For} (fake 10.x.y.z addresses, a header only, which
- * the test profile trusts) or by their account.
+ * the test profile trusts) or by their account. The back-end runs apart so that the
+ * service's heap holds only what the service itself keeps: the orders the soak writes
+ * grow the back-end's heap, which is shown beside it.
  * <p>
- * Targets: live heap after a full collection at the end at most 5 % above the start of
- * steady state, once the orders written in between are set aside (the embedded back-end
- * keeps its data in the same heap); open file descriptors and threads flat; no error
- * besides the intended 429 and 503; every feed place and catch-up cursor given back once
- * the load is gone.
+ * Targets: the service's live heap after a full collection at the end at most 5 % above
+ * the start of steady state; open file descriptors and threads flat; no error besides the
+ * intended 429 and 503; every feed place and catch-up cursor given back once the load is
+ * gone.
  * <p>
  * {@code -Dbench.soak.minutes} of steady state (default 30) after one warm-up interval,
  * {@code -Dbench.soak.sample} seconds per interval (60), {@code -Dbench.soak.flood}
@@ -149,19 +150,6 @@ class OverloadSoakBenchmark {
 
 	private static final int MAX_IN_FLIGHT = 64;
 
-	/**
-	 * Orders placed to measure what one takes on the embedded back-end: enough for their
-	 * heap (about 15 MB) to stand well clear of the megabyte or two a live-heap reading
-	 * moves by itself; 400 once measured 0 B.
-	 */
-	private static final int CALIBRATION_ORDERS = 3000;
-
-	/**
-	 * The embedded back-end's worker threads, as {@code /proc} names them (15 characters,
-	 * digits left out).
-	 */
-	private static final String EMBEDDED_WORKERS = "mongo-server-wo";
-
 	private static final String FLOOD_READER = "10.9.0.1";
 
 	private static final String FLOOD_WRITER = "10.9.0.2";
@@ -183,21 +171,22 @@ class OverloadSoakBenchmark {
 			throw new IllegalArgumentException(
 					"bench.soak.minutes must be 1 to 180, and bench.soak.flood at most half of bench.soak.sample");
 		}
-		try (ServerProcess service = ServerProcess.shopstream("512m", "--shopstream.demo.enabled=true",
-				// The demo customers' password is logged at INFO; the test logging
-				// configuration shows WARN only.
-				"--logging.level.io.shopstream.demo=INFO",
-				"--shopstream.limits.feeds-per-instance=" + FEEDS_PER_INSTANCE,
-				"--shopstream.limits.feeds-per-client=" + FEEDS_PER_CLIENT,
-				"--shopstream.limits.requests-per-second-per-client=" + READS_PER_SECOND,
-				"--shopstream.limits.writes-per-second-per-client=" + WRITES_PER_SECOND,
-				// Both are bounded stores that fill at the write rate: a 10 000-event
-				// replay ring or a 50 000-entry oplog would still be filling after 30
-				// minutes and read as a leak. Kept small, they are full before steady
-				// state starts (the ring in half a minute, the oplog with the demo
-				// data); subscribers resuming from further back go through catch-up
-				// cursors, which the soak then exercises too.
-				"--shopstream.feeds.replay-size=100", "--shopstream.embedded.oplog-max-entries=5000")) {
+		// Both are bounded stores that fill at the write rate: a 10 000-event replay
+		// ring or a 50 000-entry oplog would still be filling after 30 minutes and read
+		// as a leak. Kept small, they are full before steady state starts (the ring in
+		// half a minute, the oplog with the demo data); subscribers resuming from further
+		// back go through catch-up cursors, which the soak then exercises too.
+		try (ServerProcess backend = ServerProcess.embeddedBackend("1g", 5000);
+				ServerProcess service = ServerProcess.shopstreamOn(backend, "512m", "--shopstream.demo.enabled=true",
+						// The demo customers' password is logged at INFO; the test
+						// logging
+						// configuration shows WARN only.
+						"--logging.level.io.shopstream.demo=INFO",
+						"--shopstream.limits.feeds-per-instance=" + FEEDS_PER_INSTANCE,
+						"--shopstream.limits.feeds-per-client=" + FEEDS_PER_CLIENT,
+						"--shopstream.limits.requests-per-second-per-client=" + READS_PER_SECOND,
+						"--shopstream.limits.writes-per-second-per-client=" + WRITES_PER_SECOND,
+						"--shopstream.feeds.replay-size=100")) {
 			WebTestClient client = WebTestClient.bindToServer()
 				.baseUrl("http://127.0.0.1:" + service.port)
 				.responseTimeout(TIMEOUT)
@@ -207,7 +196,7 @@ class OverloadSoakBenchmark {
 			progress("demo data loaded; %d customers signed in, %d products (%d on sale) in %d categories",
 					shop.tokens.size(), shop.productIds.size(), shop.skusOnSale.size(), shop.categories.size());
 			progress("orders go to the %d skus with %d units or more", shop.skusToOrder.size(), ORDERABLE_STOCK);
-			Soak soak = new Soak(service, shop);
+			Soak soak = new Soak(service, backend, shop);
 			// Made now: its class is loaded before the long run, not after it.
 			BenchReport report = new BenchReport("overload-soak");
 			try {
@@ -348,13 +337,13 @@ class OverloadSoakBenchmark {
 
 		final ServerProcess service;
 
+		final ServerProcess backend;
+
 		final Shop shop;
 
 		final Load load;
 
 		final List<Sample> samples = new ArrayList<>();
-
-		long bytesPerOrder;
 
 		/**
 		 * Live bytes per class at the start of steady state, and at the latest sample.
@@ -377,14 +366,14 @@ class OverloadSoakBenchmark {
 
 		Map<String, Integer> threadGroupsAfterClose = Map.of();
 
-		Soak(ServerProcess service, Shop shop) {
+		Soak(ServerProcess service, ServerProcess backend, Shop shop) {
 			this.service = service;
+			this.backend = backend;
 			this.shop = shop;
 			this.load = new Load(service.port, shop);
 		}
 
 		void run() throws Exception {
-			calibrate();
 			this.idleOpenFiles = this.service.openFiles();
 			this.idleThreads = this.service.threads();
 			int intervals = (int) Math.ceil(MINUTES * 60.0 / SAMPLE_SECONDS);
@@ -442,23 +431,6 @@ class OverloadSoakBenchmark {
 			this.threadGroupsAfterClose = threadGroups(this.service);
 		}
 
-		/**
-		 * The embedded back-end keeps its data in the service's heap, so every order
-		 * placed during the soak grows it for good. What one order takes (its document
-		 * and index entries; the oplog is full and stays the same size) is measured here,
-		 * alone, after a first batch has warmed up the path, so that the growth can be
-		 * told apart from what the service itself holds on to.
-		 */
-		private void calibrate() throws Exception {
-			this.load.placeOrders(100, 25);
-			long before = liveHeap(this.service);
-			this.load.placeOrders(CALIBRATION_ORDERS, 30);
-			long after = liveHeap(this.service);
-			this.bytesPerOrder = Math.max(0, after - before) / CALIBRATION_ORDERS;
-			progress("calibration: %d orders take %d B of heap each on the embedded back-end", CALIBRATION_ORDERS,
-					this.bytesPerOrder);
-		}
-
 		private Sample sample(int interval) throws Exception {
 			this.load.sampling();
 			try {
@@ -470,10 +442,10 @@ class OverloadSoakBenchmark {
 				}
 				this.lastHistogram = histogram;
 				Map<String, Double> meters = this.load.meters();
-				return new Sample(interval, heap, live, this.service.openFiles(), this.service.threads(), meters,
-						threadGroups(this.service), this.load.openSteady.get(), this.load.openFlood.get(),
-						this.load.orders.ok.sum(), this.load.totals(), this.load.inFlight.get(),
-						this.load.skipped.sum());
+				return new Sample(interval, heap, live, liveHeap(this.backend), this.service.openFiles(),
+						this.service.threads(), meters, threadGroups(this.service), this.load.openSteady.get(),
+						this.load.openFlood.get(), this.load.orders.ok.sum(), this.load.totals(),
+						this.load.inFlight.get(), this.load.skipped.sum());
 			}
 			finally {
 				this.load.sampling();
@@ -509,7 +481,8 @@ class OverloadSoakBenchmark {
 			Sample first = this.samples.get(0);
 			Sample last = this.samples.get(this.samples.size() - 1);
 			report.line(
-					"Shopstream on the embedded back-end with the demo data, 512 MB heap; limits: %d feeds per "
+					"Shopstream (512 MB heap) on the embedded back-end in a JVM of its own, with the demo data; "
+							+ "limits: %d feeds per "
 							+ "instance, %d per client, %d reads/s and %d writes/s per client (bursts twice that)",
 					FEEDS_PER_INSTANCE, FEEDS_PER_CLIENT, READS_PER_SECOND, WRITES_PER_SECOND);
 			report.line("steady load: %d feed subscribers (%d on customers' order feeds, %d on the whole inventory "
@@ -536,17 +509,20 @@ class OverloadSoakBenchmark {
 			}
 
 			long ordersDuring = last.ordersPlaced - first.ordersPlaced;
-			long data = ordersDuring * this.bytesPerOrder;
-			double rawGrowth = percent(last.live - first.live, first.live);
-			double growth = percent(last.live - first.live - data, first.live);
+			double growth = percent(last.live - first.live, first.live);
 			report.line(
 					"heap after full GC (jcmd GC.heap_info used): %.1f MB at the start of steady state, %.1f MB at "
 							+ "the end (%+.1f %%); under load it also counts what was allocated while jcmd attached",
 					first.heap / 1e6, last.heap / 1e6, percent(last.heap - first.heap, first.heap));
-			report.line("live objects after full GC (jcmd GC.class_histogram): %.1f MB at the start of steady state, "
-					+ "%.1f MB at the end: %+.1f %% raw; the %d orders placed in between take %.1f MB (%d B each, "
-					+ "calibrated): %+.1f %% without them (target <= 5 %%: %s)", first.live / 1e6, last.live / 1e6,
-					rawGrowth, ordersDuring, data / 1e6, this.bytesPerOrder, growth, verdict(growth <= 5));
+			report.line(
+					"live objects after full GC (jcmd GC.class_histogram): %.1f MB at the start of steady state, "
+							+ "%.1f MB at the end: %+.1f %% (target <= 5 %%: %s)",
+					first.live / 1e6, last.live / 1e6, growth, verdict(growth <= 5));
+			report.line(
+					"the back-end's live objects, where the data is (not a target): %.1f MB at the start of steady "
+							+ "state, %.1f MB at the end (%+.1f MB), with the %d orders placed in between",
+					first.backendLive / 1e6, last.backendLive / 1e6, (last.backendLive - first.backendLive) / 1e6,
+					ordersDuring);
 			report.line("  classes whose live bytes grew most in steady state:");
 			Map<String, Long> grown = new HashMap<>();
 			this.lastHistogram
@@ -561,23 +537,17 @@ class OverloadSoakBenchmark {
 			// Flat means within what the churn moves at any moment (reconnects in
 			// flight, the client's keep-alive pool), not a number that grows with time.
 			boolean filesFlat = last.openFiles - first.openFiles <= Math.max(50, first.openFiles / 50);
-			// The embedded back-end's worker pool grows on demand up to
-			// shopstream.embedded.worker-threads (a change-stream getMore holds a
-			// worker while it waits) and never shrinks: bounded, and not Shopstream's
-			// own, so it is shown but left out of the verdict.
-			int embeddedFirst = first.threadGroups.getOrDefault(EMBEDDED_WORKERS, 0);
-			int embeddedLast = last.threadGroups.getOrDefault(EMBEDDED_WORKERS, 0);
-			boolean threadsFlat = (last.threads - embeddedLast) - (first.threads - embeddedFirst) <= 5;
+			boolean threadsFlat = last.threads - first.threads <= 5;
 			report.line(
 					"open file descriptors: first %d, last %d, max %d (target flat: %s); %d before the feeds, "
 							+ "%d after every client left",
 					first.openFiles, last.openFiles, maxFiles, verdict(filesFlat), this.idleOpenFiles,
 					this.openFilesAfterClose);
 			report.line(
-					"threads: first %d, last %d, max %d; %d before the feeds, %d after every client left; "
-							+ "without the embedded back-end's workers first %d, last %d (target flat: %s)",
-					first.threads, last.threads, maxThreads, this.idleThreads, this.threadsAfterClose,
-					first.threads - embeddedFirst, last.threads - embeddedLast, verdict(threadsFlat));
+					"threads: first %d, last %d, max %d (target flat: %s); %d before the feeds, %d after every "
+							+ "client left",
+					first.threads, last.threads, maxThreads, verdict(threadsFlat), this.idleThreads,
+					this.threadsAfterClose);
 			Set<String> names = new TreeSet<>(first.threadGroups.keySet());
 			names.addAll(last.threadGroups.keySet());
 			for (String name : names) {
@@ -602,7 +572,7 @@ class OverloadSoakBenchmark {
 				.sum();
 			report.line(
 					"errors besides the intended 429 and 503 in steady state: %d (target 0: %s); before it "
-							+ "(calibration, connecting, warm-up): %d of %d responses",
+							+ "(connecting, warm-up): %d of %d responses",
 					errors, verdict(errors == 0), before, answeredBefore);
 			for (Tally tally : this.load.tallies()) {
 				tally.errors.forEach((what, count) -> report.line("  %s: %s x %d, %d of them in steady state",
@@ -672,9 +642,9 @@ class OverloadSoakBenchmark {
 	}
 
 	/** What was taken at the end of one interval. */
-	private record Sample(int interval, long heap, long live, int openFiles, int threads, Map<String, Double> meters,
-			Map<String, Integer> threadGroups, int openSteady, int openFlood, long ordersPlaced, long[] totals,
-			int inFlight, long skipped) {
+	private record Sample(int interval, long heap, long live, long backendLive, int openFiles, int threads,
+			Map<String, Double> meters, Map<String, Integer> threadGroups, int openSteady, int openFlood,
+			long ordersPlaced, long[] totals, int inFlight, long skipped) {
 
 		double minutes(Sample first) {
 			return (this.interval - first.interval) * SAMPLE_SECONDS / 60.0;
@@ -781,8 +751,6 @@ class OverloadSoakBenchmark {
 
 		final Tally floodFeedHog = new Tally("feed connections (flood, 2x one client's share)");
 
-		final Tally calibration = new Tally("orders (calibration, before the soak)");
-
 		final Histogram admittedReads = new Histogram("admitted reads (steady, 2xx)");
 
 		final Histogram readRefusals = new Histogram("read refusals (flood, 429)");
@@ -858,7 +826,7 @@ class OverloadSoakBenchmark {
 
 		List<Tally> tallies() {
 			return List.of(this.reads, this.orders, this.steadyFeeds, this.floodReads, this.floodWrites,
-					this.floodFeeds, this.floodFeedHog, this.calibration);
+					this.floodFeeds, this.floodFeedHog);
 		}
 
 		List<Histogram> histograms() {
@@ -868,8 +836,8 @@ class OverloadSoakBenchmark {
 
 		/**
 		 * The start of steady state: the targets count from here, and the latencies are
-		 * measured from here; what came before (the calibration, connecting, the warm-up)
-		 * is reported apart.
+		 * measured from here; what came before (connecting, the warm-up) is reported
+		 * apart.
 		 */
 		void baseline() {
 			tallies().forEach(Tally::markBaseline);
@@ -901,11 +869,6 @@ class OverloadSoakBenchmark {
 				.limit(3)
 				.map((error) -> error.getValue() + " x " + error.getKey())
 				.collect(Collectors.joining("; "));
-		}
-
-		void placeOrders(int count, double perSecond) {
-			every(perSecond, Duration.ofNanos((long) (count / perSecond * 1e9)), () -> placeOrder(this.calibration))
-				.blockLast(Duration.ofSeconds(count / (long) perSecond + 60));
 		}
 
 		Disposable steadyReads(Duration lasting) {

@@ -15,6 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.shopstream.platform.mongo.embedded.EmbeddedBackendProcess;
+
 /**
  * A server under measurement in a JVM of its own, so that its CPU time and heap are its
  * own and not the load client's: Shopstream itself, or the bare fan-out probe it is
@@ -46,6 +48,37 @@ final class ServerProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		return start(port, heap, "io.shopstream.ShopstreamApplication", command);
+	}
+
+	/**
+	 * Shopstream on the given MongoDB (a back-end in a process of its own), with the test
+	 * profile's known admin account.
+	 */
+	static ServerProcess shopstreamOn(ServerProcess mongo, String heap, String... arguments) throws IOException {
+		List<String> withUri = new ArrayList<>(
+				List.of("--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port + "/shopstream"));
+		withUri.addAll(List.of(arguments));
+		return shopstream(heap, withUri.toArray(String[]::new));
+	}
+
+	/**
+	 * The embedded back-end in a JVM of its own, keeping {@code oplogMaxEntries} oplog
+	 * entries, once it listens.
+	 */
+	static ServerProcess embeddedBackend(String heap, int oplogMaxEntries) throws Exception {
+		int port = freePort();
+		ServerProcess backend = start(port, heap, EmbeddedBackendProcess.class.getName(),
+				List.of(String.valueOf(port), String.valueOf(oplogMaxEntries)));
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (!backend.log().contains(EmbeddedBackendProcess.LISTENING + port)) {
+			if (!backend.process.isAlive() || System.nanoTime() > deadline) {
+				String log = backend.log();
+				backend.close();
+				throw new IllegalStateException("the embedded back-end did not start:\n" + log);
+			}
+			Thread.sleep(200);
+		}
+		return backend;
 	}
 
 	/** The bare Reactor Netty fan-out probe. */

@@ -3,11 +3,9 @@ package io.shopstream.platform.mongo;
 import java.time.Duration;
 
 import com.mongodb.reactivestreams.client.MongoClient;
-import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +23,9 @@ class CapabilitiesConfiguration {
 	 * Detection runs on the main thread during start-up, before any request is served.
 	 */
 	@Bean
-	Capabilities capabilities(MongoClient client, ObjectProvider<EmbeddedMongoServer> embedded,
-			MongoClientProperties properties, OutsideStableApi outsideStableApi) {
+	Capabilities capabilities(MongoClient client, MongoClientProperties properties, OutsideStableApi outsideStableApi) {
 		Duration timeout = properties.serverSelectionTimeout().plusSeconds(10);
-		Capabilities capabilities = new CapabilityDetector(client, outsideStableApi, embedded.getIfAvailable()).detect()
+		Capabilities capabilities = new CapabilityDetector(client, outsideStableApi).detect()
 			.blockOptional(timeout)
 			.orElseThrow();
 		log.info("MongoDB back-end: {} {} ({}), capabilities {}", capabilities.backend(), capabilities.serverVersion(),

@@ -12,12 +12,13 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Asks the server what it is. The embedded back-end has a known set; a real server is
- * judged from its own {@code hello} (or legacy {@code isMaster}) and {@code buildInfo}
- * answers, and a server that answers neither like MongoDB gets the conservative set,
- * never a guess. {@code buildInfo} is not in Stable API V1, so it goes through
- * {@link OutsideStableApi}; {@code hello} is. The Stable API capability says whether
- * strict mode is in force for everything else.
+ * Asks the server what it is, from its own {@code hello} (or legacy {@code isMaster}) and
+ * {@code buildInfo} answers. The embedded back-end says so in its {@code buildInfo}
+ * ({@link EmbeddedMongoServer#BUILD_INFO_MARKER}) and has a known set, wherever it runs;
+ * a real server is judged from its topology and version, and a server that answers
+ * neither like MongoDB gets the conservative set, never a guess. {@code buildInfo} is not
+ * in Stable API V1, so it goes through {@link OutsideStableApi}; {@code hello} is. The
+ * Stable API capability says whether strict mode is in force for everything else.
  */
 class CapabilityDetector {
 
@@ -36,23 +37,12 @@ class CapabilityDetector {
 
 	private final OutsideStableApi outsideStableApi;
 
-	private final boolean embedded;
-
-	CapabilityDetector(MongoClient client, OutsideStableApi outsideStableApi, EmbeddedMongoServer embeddedServer) {
+	CapabilityDetector(MongoClient client, OutsideStableApi outsideStableApi) {
 		this.client = client;
 		this.outsideStableApi = outsideStableApi;
-		this.embedded = embeddedServer != null;
 	}
 
 	Mono<Capabilities> detect() {
-		if (this.embedded) {
-			Set<Capability> embedded = EnumSet.copyOf(EMBEDDED);
-			if (this.outsideStableApi.strictElsewhere()) {
-				embedded.add(Capability.STABLE_API);
-			}
-			return Mono.from(admin("hello"))
-				.map((hello) -> new Capabilities("embedded", "mongo-java-server", "embedded", embedded));
-		}
 		return Mono.from(admin("hello")).onErrorResume((ex) -> {
 			log.warn("The MongoDB server refused hello; asking the legacy isMaster instead", ex);
 			return Mono.from(admin("isMaster"));
@@ -67,6 +57,13 @@ class CapabilityDetector {
 	}
 
 	private Capabilities fromServer(Document hello, Document buildInfo) {
+		if (Boolean.TRUE.equals(buildInfo.get(EmbeddedMongoServer.BUILD_INFO_MARKER))) {
+			Set<Capability> embedded = EnumSet.copyOf(EMBEDDED);
+			if (this.outsideStableApi.strictElsewhere()) {
+				embedded.add(Capability.STABLE_API);
+			}
+			return new Capabilities("embedded", "mongo-java-server", "embedded", embedded);
+		}
 		int wireVersion = (hello.get("maxWireVersion", Number.class) != null)
 				? hello.get("maxWireVersion", Number.class).intValue() : -1;
 		String version = buildInfo.getString("version");

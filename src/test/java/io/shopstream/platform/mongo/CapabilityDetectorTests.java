@@ -8,6 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoDatabase;
+import io.shopstream.platform.mongo.embedded.EmbeddedMongoServer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +53,7 @@ class CapabilityDetectorTests {
 		MongoClient client = mock(MongoClient.class);
 		given(client.getDatabase("admin")).willReturn(this.admin);
 
-		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", true),
-				null)
+		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", true))
 			.detect()
 			.block();
 
@@ -75,8 +75,7 @@ class CapabilityDetectorTests {
 		MongoClient outside = mock(MongoClient.class);
 		given(outside.getDatabase("admin")).willReturn(this.admin);
 
-		Capabilities capabilities = new CapabilityDetector(strict, new OutsideStableApi(outside, "shopstream", true),
-				null)
+		Capabilities capabilities = new CapabilityDetector(strict, new OutsideStableApi(outside, "shopstream", true))
 			.detect()
 			.block();
 
@@ -94,8 +93,7 @@ class CapabilityDetectorTests {
 		MongoClient client = mock(MongoClient.class);
 		given(client.getDatabase("admin")).willReturn(this.admin);
 
-		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", false),
-				null)
+		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", false))
 			.detect()
 			.block();
 
@@ -104,6 +102,24 @@ class CapabilityDetectorTests {
 				Capability.STABLE_API);
 		assertThat(this.logged.list).anyMatch((event) -> event.getLevel() == Level.WARN && event.getFormattedMessage()
 			.equals("MongoDB 6.0.3 is older than 7.0, the oldest version Shopstream supports"));
+	}
+
+	@Test
+	void recognises_the_embedded_back_end_from_its_build_info_wherever_it_runs() {
+		answer("hello", Mono.just(new Document("maxWireVersion", 8)));
+		answer("buildInfo",
+				Mono.just(new Document("version", "3.6.0").append(EmbeddedMongoServer.BUILD_INFO_MARKER, true)));
+		MongoClient client = mock(MongoClient.class);
+		given(client.getDatabase("admin")).willReturn(this.admin);
+
+		Capabilities capabilities = new CapabilityDetector(client, new OutsideStableApi(client, "shopstream", true))
+			.detect()
+			.block();
+
+		assertThat(capabilities.backend()).isEqualTo("embedded");
+		assertThat(capabilities.available()).containsExactlyInAnyOrder(Capability.CHANGE_STREAMS,
+				Capability.STABLE_API);
+		assertThat(this.logged.list).noneMatch((event) -> event.getLevel() == Level.WARN);
 	}
 
 	private void answer(String command, Mono<Document> answer) {

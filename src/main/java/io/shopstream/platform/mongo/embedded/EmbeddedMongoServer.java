@@ -13,6 +13,12 @@ import de.bwaldvogel.mongo.MongoServer;
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
+	/**
+	 * The field the embedded back-end adds to its {@code buildInfo} answer, where a real
+	 * MongoDB has nothing of the name: how the service tells the two apart.
+	 */
+	public static final String BUILD_INFO_MARKER = "shopstreamEmbeddedBackend";
+
 	private final EmbeddedMongoProperties properties;
 
 	private final InetSocketAddress address;
@@ -22,9 +28,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	private volatile MongoServer server;
 
 	EmbeddedMongoServer(EmbeddedMongoProperties properties) {
+		this(properties, 0);
+	}
+
+	/** On the given loopback port, or a free one for 0. */
+	EmbeddedMongoServer(EmbeddedMongoProperties properties, int port) {
 		this.properties = properties;
 		this.database = properties.database();
-		this.server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+		this.server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 		this.address = this.server.getLocalAddress();
 	}
 

@@ -33,6 +33,10 @@ import io.shopstream.platform.mongo.StableApiV1;
  * the creation of a text index, or a {@code $text} query, which finds no usable index in
  * strict mode. Its replies carry {@code operationTime}, the time of the latest oplog
  * entry, as a replica set member's do.
+ * <p>
+ * Its {@code buildInfo} says what it is ({@link EmbeddedMongoServer#BUILD_INFO_MARKER}),
+ * so the service recognises it from its answers alone, whether it runs in the service's
+ * own process or in one of its own.
  */
 class WaitingMemoryBackend extends MemoryBackend {
 
@@ -85,6 +89,9 @@ class WaitingMemoryBackend extends MemoryBackend {
 			// A client that may use hello is told so, and uses it from then on (mongod's
 			// CmdHello: "helloOk"); isMaster is not in API V1.
 			answer.put("helloOk", true);
+		}
+		if ("buildinfo".equalsIgnoreCase(command)) {
+			answer.put(EmbeddedMongoServer.BUILD_INFO_MARKER, true);
 		}
 		if ("findandmodify".equalsIgnoreCase(command)) {
 			recordFindAndModify(databaseName + "." + query.get(command), query, answer);
