@@ -48,7 +48,16 @@ class SessionSchema implements CollectionSchema {
 						new IndexOptions().name("token_hash_unique").unique(true)),
 				new IndexModel(Indexes.ascending("expires_at"),
 						new IndexOptions().name("expires_at_ttl").expireAfter(0L, TimeUnit.SECONDS)),
-				new IndexModel(Indexes.ascending("user_id"), new IndexOptions().name("user_id")));
+				// A user's sessions, and all of them but one (a password change ends the
+				// others): the token is compared in the index.
+				new IndexModel(Indexes.ascending("user_id", "token_hash"),
+						new IndexOptions().name("user_id_token_hash")));
+	}
+
+	/** The index on user_id alone, which the compound one replaces. */
+	@Override
+	public List<String> retiredIndexes() {
+		return List.of("user_id");
 	}
 
 }

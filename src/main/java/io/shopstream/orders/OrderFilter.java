@@ -35,6 +35,18 @@ record OrderFilter(Optional<OrderStatus> status, Optional<Instant> from, Optiona
 				request.queryParam("user_id").map((id) -> Ids.parse("user_id", id)));
 	}
 
+	/**
+	 * The index that serves this list newest first: a customer's orders (a status or a
+	 * period checked on them), or one status's. The planner chooses for the rest
+	 * ({@code created_at_id}, a period or nothing).
+	 */
+	Optional<String> hint(Optional<ObjectId> onlyUser) {
+		if (onlyUser.isPresent() || this.userId.isPresent()) {
+			return Optional.of(OrderSchema.BY_CUSTOMER_NEWEST);
+		}
+		return this.status.map((status) -> OrderSchema.BY_STATUS_NEWEST);
+	}
+
 	Criteria criteria(Optional<ObjectId> onlyUser) {
 		List<Criteria> all = new ArrayList<>();
 		onlyUser.or(() -> this.userId).ifPresent((user) -> all.add(Criteria.where("user._id").is(user)));

@@ -24,6 +24,18 @@ public class OrderSchema implements CollectionSchema {
 	 */
 	public static final String COLLECTION = "orders";
 
+	/*
+	 * Lists are keyset pages sorted on (created_at, _id), so the indexes that give them
+	 * their order end in _id: with created_at alone, the server would sort every matching
+	 * order in memory for each page.
+	 */
+
+	/** A customer's orders, newest first. */
+	static final String BY_CUSTOMER_NEWEST = "user_created_at_id";
+
+	/** Orders in one status, newest first. */
+	static final String BY_STATUS_NEWEST = "status_created_at_id";
+
 	/**
 	 * The per-year order number counters {@link OrderNumbers} increments; orders' own.
 	 */
@@ -60,13 +72,24 @@ public class OrderSchema implements CollectionSchema {
 		return List.of(
 				new IndexModel(Indexes.ascending("order_number"),
 						new IndexOptions().name("order_number_unique").unique(true)),
-				new IndexModel(Indexes.compoundIndex(Indexes.ascending("user._id"), Indexes.descending("created_at")),
-						new IndexOptions().name("user_created_at")),
-				new IndexModel(Indexes.ascending("status"), new IndexOptions().name("status")),
-				new IndexModel(Indexes.descending("created_at"), new IndexOptions().name("created_at")),
+				new IndexModel(Indexes.compoundIndex(Indexes.ascending("user._id"),
+						Indexes.descending("created_at", "_id")), new IndexOptions().name(BY_CUSTOMER_NEWEST)),
+				new IndexModel(
+						Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("created_at", "_id")),
+						new IndexOptions().name(BY_STATUS_NEWEST)),
+				new IndexModel(Indexes.descending("created_at", "_id"), new IndexOptions().name("created_at_id")),
+				// The sales reports: sales in one currency, over a period or all time.
+				new IndexModel(Indexes.ascending("status", "totals.currency", "created_at"),
+						new IndexOptions().name("status_currency_created_at")),
 				new IndexModel(Indexes.compoundIndex(Indexes.ascending("user._id"), Indexes.descending("created_at")),
 						new IndexOptions().name("user_sales")
 							.partialFilterExpression(Filters.in("status", "completed", "delivered"))));
+	}
+
+	/** The playbook's indexes, which ended at the sort field. */
+	@Override
+	public List<String> retiredIndexes() {
+		return List.of("user_created_at", "status", "created_at");
 	}
 
 }

@@ -213,7 +213,7 @@ public class OrderService {
 	Mono<Page<Order>> list(Caller caller, OrderFilter filter, PageRequest page) {
 		Optional<ObjectId> onlyUser = caller.isAdmin() ? Optional.empty() : Optional.of(new ObjectId(caller.userId()));
 		return this.pager.page(filter.criteria(onlyUser), Keyset.by("created_at", Sort.Direction.DESC), page,
-				Order.class);
+				Order.class, filter.hint(onlyUser).orElse(null));
 	}
 
 	/**

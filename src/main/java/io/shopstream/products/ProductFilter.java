@@ -130,16 +130,26 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 	}
 
 	/**
-	 * The index known to serve this query best, where the planner might pick another: a
-	 * status filter sorted by newest first is exactly {@code status_created_at}; a price
-	 * range sorted by price is {@code price}. Otherwise the planner chooses.
+	 * The index that serves this list: its equality field, then the list's sort order
+	 * ending in {@code _id}, so that no page is sorted in memory. A category or a status
+	 * bounds the scan, and the index gives the order; any other filter is checked on the
+	 * documents in that range. A price range sorted by price is {@code price_id}. The
+	 * planner chooses for the rest (no filter at all is {@code created_at_id}'s, which it
+	 * finds alone).
 	 */
 	Optional<String> hint() {
-		if (this.status.isPresent() && this.sort.equals("-created_at") && this.category.isEmpty()
-				&& this.attributes.isEmpty() && this.minPrice.isEmpty() && this.maxPrice.isEmpty()) {
+		boolean byCreated = this.sort.endsWith("created_at");
+		boolean byPrice = this.sort.endsWith("price");
+		if (this.category.isPresent() && byCreated) {
+			return Optional.of(ProductSchema.BY_CATEGORY_NEWEST);
+		}
+		if (this.category.isPresent() && byPrice) {
+			return Optional.of(ProductSchema.BY_CATEGORY_PRICE);
+		}
+		if (this.status.isPresent() && byCreated) {
 			return Optional.of(ProductSchema.BY_STATUS_NEWEST);
 		}
-		if ((this.minPrice.isPresent() || this.maxPrice.isPresent()) && this.sort.endsWith("price")) {
+		if (byPrice) {
 			return Optional.of(ProductSchema.BY_PRICE);
 		}
 		return Optional.empty();

@@ -16,11 +16,26 @@ class ProductSchema implements CollectionSchema {
 
 	static final String COLLECTION = "products";
 
-	static final String BY_STATUS_NEWEST = "status_created_at";
+	/*
+	 * Every list is a keyset page sorted on (field, _id), so the indexes that give a list
+	 * its order end in _id: with the field alone, the server would sort all the matching
+	 * products in memory for each page.
+	 */
 
-	static final String BY_PRICE = "price";
+	/** Newest first, no filter. */
+	static final String NEWEST = "created_at_id";
 
-	static final String BY_CATEGORY = "category_slug";
+	/** One category, newest first. */
+	static final String BY_CATEGORY_NEWEST = "category_created_at_id";
+
+	/** One category, by price. */
+	static final String BY_CATEGORY_PRICE = "category_price_id";
+
+	/** One status, newest first. */
+	static final String BY_STATUS_NEWEST = "status_created_at_id";
+
+	/** By price, or a price range. */
+	static final String BY_PRICE = "price_id";
 
 	@Override
 	public String collection() {
@@ -56,11 +71,22 @@ class ProductSchema implements CollectionSchema {
 		return List.of(new IndexModel(Indexes.ascending("sku"), new IndexOptions().name("sku_unique").unique(true)),
 				new IndexModel(Indexes.compoundIndex(Indexes.text("name"), Indexes.text("description")),
 						new IndexOptions().name("name_description_text")),
-				new IndexModel(Indexes.ascending("category.slug"), new IndexOptions().name(BY_CATEGORY)),
-				new IndexModel(Indexes.ascending("pricing.base_price"), new IndexOptions().name(BY_PRICE)),
-				new IndexModel(Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("created_at")),
+				new IndexModel(Indexes.descending("created_at", "_id"), new IndexOptions().name(NEWEST)),
+				new IndexModel(Indexes.compoundIndex(Indexes.ascending("category.slug"),
+						Indexes.descending("created_at", "_id")), new IndexOptions().name(BY_CATEGORY_NEWEST)),
+				new IndexModel(Indexes.ascending("category.slug", "pricing.base_price", "_id"),
+						new IndexOptions().name(BY_CATEGORY_PRICE)),
+				new IndexModel(
+						Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("created_at", "_id")),
 						new IndexOptions().name(BY_STATUS_NEWEST)),
+				new IndexModel(Indexes.ascending("pricing.base_price", "_id"), new IndexOptions().name(BY_PRICE)),
 				new IndexModel(new Document("attributes.$**", 1), new IndexOptions().name("attributes_wildcard")));
+	}
+
+	/** The playbook's indexes, which ended at the sort field. */
+	@Override
+	public List<String> retiredIndexes() {
+		return List.of("category_slug", "price", "status_created_at");
 	}
 
 }

@@ -36,7 +36,9 @@ class StoreSchema implements CollectionSchema {
 
 	@Override
 	public List<IndexModel> indexes() {
-		return List.of(new IndexModel(Indexes.geo2dsphere("location"), new IndexOptions().name("location_2dsphere")));
+		return List.of(new IndexModel(Indexes.geo2dsphere("location"), new IndexOptions().name("location_2dsphere")),
+				// The store list, by name.
+				new IndexModel(Indexes.ascending("name"), new IndexOptions().name("name")));
 	}
 
 }

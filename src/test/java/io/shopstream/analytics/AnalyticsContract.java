@@ -7,8 +7,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.client.model.DeleteOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.shopstream.support.Accounts;
+import io.shopstream.support.CommandRules;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -63,7 +65,8 @@ abstract class AnalyticsContract {
 	@BeforeEach
 	void fixture() {
 		this.admin = Accounts.admin(this.anonymous);
-		Mono.from(orders().deleteMany(new Document("totals.currency", new Document("$in", List.of("XTS", "XXX")))))
+		Mono.from(orders().deleteMany(new Document("totals.currency", new Document("$in", List.of("XTS", "XXX"))),
+				new DeleteOptions().comment(CommandRules.TEST_LOOKUP)))
 			.block();
 		List<Document> fixture = List.of(
 				order(A, "delivered", "2001-01-01T00:00:00Z", "27.00", line(P1, "One", 2, "20.00"),

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import com.mongodb.client.model.CountOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.shopstream.inventory.InventorySchema;
 import io.shopstream.orders.OrderSchema;
 import io.shopstream.products.ProductDraft;
+import io.shopstream.support.CommandRules;
 import io.shopstream.users.UserSchema;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -56,7 +58,10 @@ abstract class DemoDataContract {
 			assertThat(count(OrderSchema.COLLECTION, demoOrders().append("status", status))).as(status).isPositive();
 		}
 		Document oldest = Flux
-			.from(collection(OrderSchema.COLLECTION).find(demoOrders()).sort(new Document("created_at", 1)).limit(1))
+			.from(collection(OrderSchema.COLLECTION).find(demoOrders())
+				.sort(new Document("created_at", 1))
+				.limit(1)
+				.comment(CommandRules.TEST_LOOKUP))
 			.blockFirst();
 		assertThat(oldest.getDate("created_at").toInstant()).isBefore(Instant.now().minusSeconds(540L * 86400));
 		assertThat(count("products", demoSkus().append("pricing.discounts.0", new Document("$exists", true))))
@@ -67,7 +72,8 @@ abstract class DemoDataContract {
 	void stock_held_matches_the_orders_still_open() {
 		Map<String, Long> open = new HashMap<>();
 		Flux.from(collection(OrderSchema.COLLECTION)
-			.find(demoOrders().append("status", new Document("$in", List.of("pending", "processing")))))
+			.find(demoOrders().append("status", new Document("$in", List.of("pending", "processing"))))
+			.comment(CommandRules.TEST_LOOKUP))
 			.collectList()
 			.block(WAIT)
 			.forEach((order) -> order.getList("items", Document.class)
@@ -114,7 +120,9 @@ abstract class DemoDataContract {
 	}
 
 	private long count(String collection, Document filter) {
-		return Mono.from(collection(collection).countDocuments(filter)).block();
+		return Mono
+			.from(collection(collection).countDocuments(filter, new CountOptions().comment(CommandRules.TEST_LOOKUP)))
+			.block();
 	}
 
 	private MongoCollection<Document> collection(String name) {

@@ -108,7 +108,6 @@ class CommandRulesTests {
 			.as("one document at most, by a unique index")
 			.isEmpty();
 		assertThat(check("find", "{find: 'orders', filter: {$text: {$search: 'gift'}}, apiVersion: '1'}")).isEmpty();
-		assertThat(check("find", "{find: 'orders', filter: {total: 5}, hint: 'status'" + STRICT + "}")).isEmpty();
 		assertThat(check("find", "{find: 'orders', filter: {created_at: {$gt: 1}}" + STRICT + "}"))
 			.as("a range on the second key only")
 			.singleElement()
@@ -124,6 +123,50 @@ class CommandRulesTests {
 		assertThat(check("find", "{find: 'scratch', filter: {anything: 1}" + STRICT + "}"))
 			.as("not a declared collection")
 			.isEmpty();
+	}
+
+	@Test
+	void a_hinted_index_must_bound_the_scan_and_give_the_sort() {
+		assertThat(check("find",
+				"{find: 'orders', filter: {'user._id': 1, status: 'paid', total: {$gt: 5}},"
+						+ " sort: {created_at: -1}, hint: 'user_created_at'" + STRICT + "}"))
+			.as("equality on the leading key, then the sort; the rest checked on the customer's orders")
+			.isEmpty();
+		assertThat(
+				check("find", "{find: 'orders', filter: {status: 'paid', total: 5}, hint: {status: 1}" + STRICT + "}"))
+			.as("hinted by its keys, no sort")
+			.isEmpty();
+		assertThat(check("find", "{find: 'orders', filter: {total: 5}, hint: 'status'" + STRICT + "}"))
+			.as("a hint whose index the query does not bound: a full index scan")
+			.singleElement()
+			.asString()
+			.contains("hint \"status\"");
+		assertThat(check("find",
+				"{find: 'orders', filter: {status: 'paid'}, sort: {created_at: -1}, hint: 'status'" + STRICT + "}"))
+			.as("a hint whose index cannot give the sort")
+			.hasSize(1);
+		assertThat(check("find",
+				"{find: 'orders', filter: {'user._id': 1}, sort: {created_at: -1, _id: -1},"
+						+ " hint: 'user_created_at'" + STRICT + "}"))
+			.as("a sort longer than the hinted index")
+			.hasSize(1);
+		assertThat(check("find", "{find: 'orders', filter: {status: 'paid'}, hint: 'no_such_index'" + STRICT + "}"))
+			.as("a hint naming no declared index")
+			.hasSize(1);
+	}
+
+	@Test
+	void a_tests_own_look_up_is_held_to_every_rule_but_the_index_rule() {
+		assertThat(check("find",
+				"{find: 'orders', filter: {total: 5}, comment: '" + CommandRules.TEST_LOOKUP + "'" + STRICT + "}"))
+			.isEmpty();
+		assertThat(check("find", "{find: 'orders', filter: {total: 5}, comment: 'another comment'" + STRICT + "}"))
+			.hasSize(1);
+		assertThat(check("find", "{find: 'orders', filter: {$where: 'true'}, comment: '" + CommandRules.TEST_LOOKUP
+				+ "'" + STRICT + "}"))
+			.singleElement()
+			.asString()
+			.contains("server-side JavaScript");
 	}
 
 	private List<String> check(String name, String json) {

@@ -21,4 +21,13 @@ public interface CollectionSchema {
 	/** Every index with an explicit name, so that re-running creation changes nothing. */
 	List<IndexModel> indexes();
 
+	/**
+	 * Names of indexes this collection once declared and has since replaced (an index's
+	 * keys never change under its name: a real server refuses that with
+	 * IndexKeySpecsConflict). Dropped where present, once every declared index exists.
+	 */
+	default List<String> retiredIndexes() {
+		return List.of();
+	}
+
 }

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import com.mongodb.MongoCommandException;
 import com.mongodb.client.model.CreateCollectionOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.ValidationAction;
 import com.mongodb.client.model.ValidationLevel;
 import com.mongodb.client.model.ValidationOptions;
+import com.mongodb.reactivestreams.client.MongoCollection;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import io.shopstream.platform.mongo.Capabilities;
 import io.shopstream.platform.mongo.Capability;
@@ -34,12 +36,22 @@ import org.springframework.beans.factory.InitializingBean;
  * <p>
  * Text indexes are created through {@link OutsideStableApi} (strict mode refuses them),
  * and each is then proven usable by a {@code $text} query through the same path.
+ * <p>
+ * Indexes a schema has retired are dropped after its declared ones exist, so that no
+ * query is ever left without the index that replaces them. Replicas starting together may
+ * race to drop one; the loser's IndexNotFound is taken as done.
  */
 public class SchemaInitializer implements InitializingBean {
 
 	private static final Duration START_UP_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaInitializer.class);
+
+	/**
+	 * MongoDB's IndexNotFound
+	 * (https://github.com/mongodb/mongo/blob/master/src/mongo/base/error_codes.yml).
+	 */
+	private static final int INDEX_NOT_FOUND = 27;
 
 	private final MongoDatabase database;
 
@@ -77,6 +89,7 @@ public class SchemaInitializer implements InitializingBean {
 					? updateValidator(schema, skipped).onErrorMap(failed(schema, "updating its validator (collMod)"))
 					: create(schema).onErrorMap(failed(schema, "creating it with its validator")))
 			.then(Mono.defer(() -> createIndexes(schema, skipped)))
+			.then(Mono.defer(() -> dropRetiredIndexes(schema)))
 			.doOnSuccess((done) -> {
 				if (!skipped.isEmpty()) {
 					log.info("{}: the {} back-end lacks {}; skipped", schema.collection(), this.capabilities.backend(),
@@ -131,6 +144,23 @@ public class SchemaInitializer implements InitializingBean {
 		return Flux.fromIterable(indexes)
 			.concatMap((index) -> createIndex(schema.collection(), index)
 				.onErrorMap(failed(schema, "creating index " + index.getOptions().getName())))
+			.then();
+	}
+
+	private Mono<Void> dropRetiredIndexes(CollectionSchema schema) {
+		if (schema.retiredIndexes().isEmpty()) {
+			return Mono.empty();
+		}
+		MongoCollection<Document> collection = this.database.getCollection(schema.collection());
+		return Flux.from(collection.listIndexes())
+			.map((index) -> index.getString("name"))
+			.filter(schema.retiredIndexes()::contains)
+			.concatMap((name) -> Mono.from(collection.dropIndex(name))
+				.onErrorResume(MongoCommandException.class,
+						(ex) -> (ex.getErrorCode() == INDEX_NOT_FOUND) ? Mono.empty() : Mono.error(ex))
+				.doOnSuccess((done) -> log.info("{}: dropped index {}, which a declared index replaces",
+						schema.collection(), name))
+				.onErrorMap(failed(schema, "dropping retired index " + name)))
 			.then();
 	}
 

@@ -29,7 +29,7 @@ class SchemaInitializerTests {
 	@Test
 	void created_the_unique_indexes_and_skipped_what_the_embedded_back_end_lacks() {
 		assertThat(indexNames("users")).contains("email_unique", "username_unique")
-			.doesNotContain("created_at_desc", "status_role");
+			.doesNotContain("created_at_desc", "status_id");
 	}
 
 	@Test

@@ -29,6 +29,9 @@ class SchemaOnMongoDbTests {
 	SchemaInitializer initializer;
 
 	@Autowired
+	List<CollectionSchema> schemas;
+
+	@Autowired
 	ReactiveMongoTemplate template;
 
 	@Autowired
@@ -43,12 +46,16 @@ class SchemaOnMongoDbTests {
 	}
 
 	@Test
-	void every_declared_index_exists_and_a_second_run_changes_nothing() {
-		List<Document> before = indexes();
-		assertThat(before).extracting((index) -> index.getString("name"))
-			.contains("email_unique", "username_unique", "created_at_desc", "status_role");
+	void every_declared_index_exists_no_retired_one_does_and_a_second_run_changes_nothing() {
+		for (CollectionSchema schema : this.schemas) {
+			assertThat(indexes(schema.collection())).extracting((index) -> index.getString("name"))
+				.as(schema.collection())
+				.containsAll(schema.indexes().stream().map((index) -> index.getOptions().getName()).toList())
+				.doesNotContainAnyElementsOf(schema.retiredIndexes());
+		}
+		List<Document> before = indexes("users");
 		this.initializer.apply().block();
-		assertThat(indexes()).isEqualTo(before);
+		assertThat(indexes("users")).isEqualTo(before);
 	}
 
 	/**
@@ -67,8 +74,8 @@ class SchemaOnMongoDbTests {
 			.doesNotThrowAnyException();
 	}
 
-	private List<Document> indexes() {
-		return Flux.from(this.template.getCollection("users").block().listIndexes()).collectList().block();
+	private List<Document> indexes(String collection) {
+		return Flux.from(this.template.getCollection(collection).block().listIndexes()).collectList().block();
 	}
 
 }

@@ -109,6 +109,23 @@ class SchemaStepTests {
 		then(this.outsideStableApi).shouldHaveNoInteractions();
 	}
 
+	@Test
+	void a_retired_index_is_dropped_once_its_replacement_exists_and_a_missing_one_is_no_matter() {
+		String collection = Fixtures.unique("schema_retired_").toLowerCase();
+		Mono.from(this.database.getCollection(collection)
+			.createIndex(Indexes.ascending("sku"), new IndexOptions().name("sku_old").unique(true))).block();
+		IndexModel replacement = new IndexModel(Indexes.ascending("sku", "store"),
+				new IndexOptions().name("sku_store_unique").unique(true));
+		SchemaInitializer initializer = initializer(
+				schema(collection, List.of(replacement), List.of("sku_old", "never_made")));
+
+		initializer.apply().block();
+		assertThat(indexNames(collection)).containsExactly("_id_", "sku_store_unique");
+
+		initializer.apply().block();
+		assertThat(indexNames(collection)).containsExactly("_id_", "sku_store_unique");
+	}
+
 	private SchemaInitializer initializer(CollectionSchema schema) {
 		return new SchemaInitializer(this.database, this.outsideStableApi, EVERY_INDEX, List.of(schema));
 	}
@@ -121,7 +138,16 @@ class SchemaStepTests {
 	}
 
 	private static CollectionSchema schema(String collection, List<IndexModel> indexes) {
+		return schema(collection, indexes, List.of());
+	}
+
+	private static CollectionSchema schema(String collection, List<IndexModel> indexes, List<String> retired) {
 		return new CollectionSchema() {
+
+			@Override
+			public List<String> retiredIndexes() {
+				return retired;
+			}
 
 			@Override
 			public String collection() {
