@@ -1,6 +1,7 @@
 package io.shopstream.auth;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,6 +11,7 @@ import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.TooManyRequestsException;
 import io.shopstream.users.LoginAccount;
 import io.shopstream.users.NewUser;
+import io.shopstream.users.PasswordAttempts;
 import io.shopstream.users.UserService;
 import io.shopstream.users.UserView;
 import reactor.core.publisher.Mono;
@@ -33,7 +35,7 @@ class AuthService {
 
 	private final Passwords passwords;
 
-	private final LoginThrottle throttle;
+	private final PasswordAttempts attempts;
 
 	/**
 	 * Compared against when the account does not exist, to spend the same time as a real
@@ -41,11 +43,11 @@ class AuthService {
 	 */
 	private final String decoyHash;
 
-	AuthService(UserService users, SessionService sessions, Passwords passwords, LoginThrottle throttle) {
+	AuthService(UserService users, SessionService sessions, Passwords passwords, PasswordAttempts attempts) {
 		this.users = users;
 		this.sessions = sessions;
 		this.passwords = passwords;
-		this.throttle = throttle;
+		this.attempts = attempts;
 		this.decoyHash = passwords.hash("decoy password for unknown accounts").block(TIMEOUT_GUARD);
 	}
 
@@ -57,25 +59,19 @@ class AuthService {
 	}
 
 	Mono<OpenedSession> login(Credentials credentials, String clientAddress) {
-		String account = credentials.login().trim().toLowerCase(Locale.ROOT);
-		return Mono.defer(() -> {
-			var wait = this.throttle.blockedFor(account, clientAddress);
-			if (wait.isPresent()) {
-				return Mono.error(new TooManyRequestsException("Too many failed logins; try again later", wait.get()));
-			}
-			return this.users.findForLogin(credentials.login())
+		List<String> account = List.of(credentials.login().trim().toLowerCase(Locale.ROOT));
+		return this.attempts.begin(account, clientAddress)
+			.flatMap((wait) -> Mono
+				.<OpenedSession>error(new TooManyRequestsException("Too many failed logins; try again later", wait)))
+			.switchIfEmpty(Mono.defer(() -> this.users.findForLogin(credentials.login())
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.flatMap((found) -> found.isPresent() ? verify(credentials.password(), found.get())
 						: this.passwords.matches(credentials.password(), this.decoyHash).then(Mono.empty()))
 				.flatMap((found) -> this.sessions.open(found.id(), found.role().name())
 					.flatMap((opened) -> this.users.recordLogin(found.id()).thenReturn(opened)))
-				.doOnNext((opened) -> this.throttle.recordSuccess(account))
-				.switchIfEmpty(Mono.defer(() -> {
-					this.throttle.recordFailure(account, clientAddress);
-					return Mono.error(new BadCredentialsException("login failed"));
-				}));
-		});
+				.flatMap((opened) -> this.attempts.succeeded(account, clientAddress).thenReturn(opened))
+				.switchIfEmpty(Mono.error(() -> new BadCredentialsException("login failed")))));
 	}
 
 	private Mono<LoginAccount> verify(String password, LoginAccount account) {

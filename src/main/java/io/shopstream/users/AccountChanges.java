@@ -1,9 +1,7 @@
 package io.shopstream.users;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.security.Passwords;
@@ -63,18 +61,12 @@ class AccountChanges {
 		}
 		return this.users.findLive(id).flatMap((user) -> {
 			List<String> logins = List.of(user.email(), user.username().toLowerCase(Locale.ROOT));
-			Optional<Duration> wait = this.attempts.blockedFor(logins, clientAddress);
-			if (wait.isPresent()) {
-				return Mono
-					.error(new TooManyRequestsException("Too many wrong passwords; try again later", wait.get()));
-			}
-			return this.passwords.matches(currentPassword, user.passwordHash()).flatMap((matches) -> {
-				if (matches) {
-					return Mono.empty();
-				}
-				this.attempts.recordFailure(logins, clientAddress);
-				return Mono.error(InvalidRequestException.forField(CURRENT_PASSWORD, "is wrong"));
-			});
+			return this.attempts.begin(logins, clientAddress)
+				.flatMap((wait) -> Mono
+					.<Void>error(new TooManyRequestsException("Too many wrong passwords; try again later", wait)))
+				.then(Mono.defer(() -> this.passwords.matches(currentPassword, user.passwordHash())))
+				.flatMap((matches) -> matches ? this.attempts.succeeded(logins, clientAddress)
+						: Mono.error(InvalidRequestException.forField(CURRENT_PASSWORD, "is wrong")));
 		});
 	}
 

@@ -72,6 +72,14 @@ abstract class FeedStreamSupport extends FeedClients {
 	 * connection of the other is live (its retry frame).
 	 */
 	void resumeAcrossDrops(String sku, int updates, int drops) {
+		resumeAcrossDrops(sku, updates, drops, List.of(this.sse));
+	}
+
+	/**
+	 * As {@link #resumeAcrossDrops(String, int, int)}, each connection going to the next
+	 * of {@code replicas} in turn, as a client behind a load balancer may.
+	 */
+	void resumeAcrossDrops(String sku, int updates, int drops, List<SseClient> replicas) {
 		Catalogue.stock(this.admin, sku, 0);
 		String path = "/api/v1/feeds/inventory?sku=" + sku;
 		int getMoresBefore = this.commands.changeStreamGetMores(InventorySchema.COLLECTION);
@@ -95,7 +103,8 @@ abstract class FeedStreamSupport extends FeedClients {
 		for (int connection = 0; connection <= drops && got.size() < updates; connection++) {
 			int take = (connection < drops) ? 1 + random.nextInt(2 * updates / drops) : updates - got.size();
 			take = Math.min(take, updates - got.size());
-			Flux<ServerSentEvent<String>> events = this.sse.events(path, null, null, lastId).doOnNext((frame) -> {
+			SseClient replica = replicas.get(connection % replicas.size());
+			Flux<ServerSentEvent<String>> events = replica.events(path, null, null, lastId).doOnNext((frame) -> {
 				if (frame.retry() != null && producer.get() == null) {
 					producer.set(Later.run(Duration.ZERO, () -> adjust(sku, updates)));
 				}

@@ -22,7 +22,7 @@ public final class EmbeddedBackendProcess {
 		int port = Integer.parseInt(arguments[0]);
 		int oplogMaxEntries = Integer.parseInt(arguments[1]);
 		EmbeddedMongoServer server = new EmbeddedMongoServer(
-				new EmbeddedMongoProperties(true, "shopstream", 128, oplogMaxEntries), port);
+				new EmbeddedMongoProperties(true, "shopstream", 128, oplogMaxEntries, port));
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-back-end-shutdown"));
 		System.out.println(LISTENING + server.address().getPort());
 		new CountDownLatch(1).await();

@@ -28,14 +28,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 	private volatile MongoServer server;
 
 	EmbeddedMongoServer(EmbeddedMongoProperties properties) {
-		this(properties, 0);
-	}
-
-	/** On the given loopback port, or a free one for 0. */
-	EmbeddedMongoServer(EmbeddedMongoProperties properties, int port) {
 		this.properties = properties;
 		this.database = properties.database();
-		this.server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+		this.server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), properties.port()));
 		this.address = this.server.getLocalAddress();
 	}
 
