@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 
@@ -30,6 +31,7 @@ import io.shopstream.users.Profile;
 import io.shopstream.users.UserSeeding;
 import io.shopstream.users.UserService;
 import io.shopstream.users.UserView;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -38,6 +40,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,8 +52,9 @@ import org.springframework.stereotype.Component;
  * no client may do (many accounts sharing one pre-hashed password, orders placed in the
  * past). On the embedded back-end unless {@code shopstream.demo.enabled=false}, on a real
  * MongoDB only with {@code shopstream.demo.enabled=true}, and never twice into one
- * database. A progress line is logged as it goes. The same seed gives the same users,
- * products, stock, stores and orders; dates are relative to the time of loading.
+ * database: of several replicas starting together, the one whose claim lands first loads
+ * it. A progress line is logged as it goes. The same seed gives the same users, products,
+ * stock, stores and orders; dates are relative to the time of loading.
  */
 @Component
 @Order(10)
@@ -56,6 +63,8 @@ class DemoData implements ApplicationRunner {
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
 	static final String FIRST_USER_EMAIL = "customer001@shopstream.demo";
+
+	private static final String CLAIM = "loading";
 
 	private static final Duration TIMEOUT = Duration.ofMinutes(10);
 
@@ -91,9 +100,11 @@ class DemoData implements ApplicationRunner {
 
 	private final Clock clock;
 
+	private final ReactiveMongoTemplate template;
+
 	DemoData(DemoProperties properties, Capabilities capabilities, UserService users, UserSeeding seededUsers,
 			ProductService products, InventoryService inventory, StoreService stores, OrderSeeding orders,
-			Passwords passwords, Clock clock) {
+			Passwords passwords, Clock clock, ReactiveMongoTemplate template) {
 		this.properties = properties;
 		this.capabilities = capabilities;
 		this.users = users;
@@ -104,6 +115,7 @@ class DemoData implements ApplicationRunner {
 		this.orders = orders;
 		this.passwords = passwords;
 		this.clock = clock;
+		this.template = template;
 	}
 
 	@Override
@@ -117,7 +129,31 @@ class DemoData implements ApplicationRunner {
 			log.info("Demo data is already loaded in this database; leaving it as it is");
 			return;
 		}
-		load().block(TIMEOUT);
+		if (!Boolean.TRUE.equals(claim().block(TIMEOUT))) {
+			log.info(
+					"Another instance has claimed loading the demo data into this database; leaving it to it "
+							+ "(if none is loading it, delete the document in {} and restart)",
+					DemoDataSchema.COLLECTION);
+			return;
+		}
+		load().onErrorResume((ex) -> release().then(Mono.error(ex))).block(TIMEOUT);
+	}
+
+	/**
+	 * Claims the loading for this instance: the first to insert the claim wins, any other
+	 * gets a duplicate key.
+	 */
+	private Mono<Boolean> claim() {
+		return this.template
+			.insert(new Document("_id", CLAIM).append("claimed_at", Date.from(this.clock.instant())),
+					DemoDataSchema.COLLECTION)
+			.thenReturn(true)
+			.onErrorResume(DuplicateKeyException.class, (ex) -> Mono.just(false));
+	}
+
+	/** Gives the claim back after a failed load, so that the next start tries again. */
+	private Mono<Void> release() {
+		return this.template.remove(Query.query(Criteria.where("_id").is(CLAIM)), DemoDataSchema.COLLECTION).then();
 	}
 
 	Mono<Void> load() {

@@ -39,13 +39,21 @@ import org.springframework.beans.factory.InitializingBean;
  * <p>
  * Indexes a schema has retired are dropped after its declared ones exist, so that no
  * query is ever left without the index that replaces them. Replicas starting together may
- * race to drop one; the loser's IndexNotFound is taken as done.
+ * race to create a collection or to drop an index; the loser's NamespaceExists or
+ * IndexNotFound is taken as done.
  */
 public class SchemaInitializer implements InitializingBean {
 
 	private static final Duration START_UP_TIMEOUT = Duration.ofMinutes(2);
 
 	private static final Logger log = LoggerFactory.getLogger(SchemaInitializer.class);
+
+	/**
+	 * MongoDB's NamespaceExists: another replica, starting at the same moment, created
+	 * the collection first
+	 * (https://github.com/mongodb/mongo/blob/master/src/mongo/base/error_codes.yml).
+	 */
+	private static final int NAMESPACE_EXISTS = 48;
 
 	/**
 	 * MongoDB's IndexNotFound
@@ -85,9 +93,15 @@ public class SchemaInitializer implements InitializingBean {
 	private Mono<Void> apply(CollectionSchema schema) {
 		List<String> skipped = new ArrayList<>();
 		return collectionExists(schema.collection())
-			.flatMap((exists) -> exists
-					? updateValidator(schema, skipped).onErrorMap(failed(schema, "updating its validator (collMod)"))
-					: create(schema).onErrorMap(failed(schema, "creating it with its validator")))
+			.flatMap(
+					(exists) -> exists
+							? updateValidator(schema, skipped)
+								.onErrorMap(failed(schema, "updating its validator (collMod)"))
+							: create(schema)
+								.onErrorResume(MongoCommandException.class,
+										(ex) -> (ex.getErrorCode() == NAMESPACE_EXISTS)
+												? updateValidator(schema, skipped) : Mono.error(ex))
+								.onErrorMap(failed(schema, "creating it with its validator")))
 			.then(Mono.defer(() -> createIndexes(schema, skipped)))
 			.then(Mono.defer(() -> dropRetiredIndexes(schema)))
 			.doOnSuccess((done) -> {
