@@ -217,6 +217,8 @@ class KubernetesManifestsTests {
 			assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("shopstream-mongodb");
 		});
 		assertThat(prod.configMap().getData()).containsEntry("SHOPSTREAM_EMBEDDED_ENABLED", "false")
+			.containsEntry("SERVER_FORWARD_HEADERS_STRATEGY", "framework")
+			.containsKey("SHOPSTREAM_WEB_TRUSTED_PROXIES")
 			.containsKey("SHOPSTREAM_LIMITS_FEEDS_PER_CLIENT")
 			.containsKey("SHOPSTREAM_LIMITS_REQUESTS_PER_SECOND_PER_CLIENT");
 		assertThat(render("dev").one(V2HorizontalPodAutoscaler.class).getSpec().getMaxReplicas()).isOne();

@@ -1,5 +1,7 @@
 package io.shopstream.platform.web;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -9,7 +11,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxBodySize largest request body read into memory; larger ones get 413
  * @param maxJsonDepth deepest nesting of objects and arrays accepted in a JSON body
+ * @param trustedProxies addresses or CIDR ranges of the proxies whose {@code Forwarded}
+ * and {@code X-Forwarded-*} headers are believed, with
+ * {@code server.forward-headers-strategy=framework}; from any other peer they are
+ * removed. Empty: every peer is believed, as Spring's own transformer does
  */
 @ConfigurationProperties("shopstream.web")
-public record WebProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("32") int maxJsonDepth) {
+public record WebProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("32") int maxJsonDepth,
+		@DefaultValue List<String> trustedProxies) {
 }
