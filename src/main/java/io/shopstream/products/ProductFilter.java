@@ -133,24 +133,31 @@ record ProductFilter(Optional<String> category, Optional<BigDecimal> minPrice, O
 	 * The index that serves this list: its equality field, then the list's sort order
 	 * ending in {@code _id}, so that no page is sorted in memory. A category or a status
 	 * bounds the scan, and the index gives the order; any other filter is checked on the
-	 * documents in that range. A price range sorted by price is {@code price_id}. The
-	 * planner chooses for the rest (no filter at all is {@code created_at_id}'s, which it
-	 * finds alone).
+	 * documents in that range. A price range sorted by price is {@code price_id}, a list
+	 * by name {@code name_id}. The planner chooses for the rest (no filter at all is
+	 * {@code created_at_id}'s, which it finds alone).
 	 */
 	Optional<String> hint() {
 		boolean byCreated = this.sort.endsWith("created_at");
 		boolean byPrice = this.sort.endsWith("price");
+		boolean byName = this.sort.equals("name");
 		if (this.category.isPresent() && byCreated) {
 			return Optional.of(ProductSchema.BY_CATEGORY_NEWEST);
 		}
 		if (this.category.isPresent() && byPrice) {
 			return Optional.of(ProductSchema.BY_CATEGORY_PRICE);
 		}
+		if (this.category.isPresent() && byName) {
+			return Optional.of(ProductSchema.BY_CATEGORY_NAME);
+		}
 		if (this.status.isPresent() && byCreated) {
 			return Optional.of(ProductSchema.BY_STATUS_NEWEST);
 		}
 		if (byPrice) {
 			return Optional.of(ProductSchema.BY_PRICE);
+		}
+		if (byName) {
+			return Optional.of(ProductSchema.BY_NAME);
 		}
 		return Optional.empty();
 	}

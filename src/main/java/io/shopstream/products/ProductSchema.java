@@ -37,6 +37,12 @@ class ProductSchema implements CollectionSchema {
 	/** By price, or a price range. */
 	static final String BY_PRICE = "price_id";
 
+	/** By name. */
+	static final String BY_NAME = "name_id";
+
+	/** One category, by name. */
+	static final String BY_CATEGORY_NAME = "category_name_id";
+
 	@Override
 	public String collection() {
 		return COLLECTION;
@@ -80,6 +86,9 @@ class ProductSchema implements CollectionSchema {
 						Indexes.compoundIndex(Indexes.ascending("status"), Indexes.descending("created_at", "_id")),
 						new IndexOptions().name(BY_STATUS_NEWEST)),
 				new IndexModel(Indexes.ascending("pricing.base_price", "_id"), new IndexOptions().name(BY_PRICE)),
+				new IndexModel(Indexes.ascending("name", "_id"), new IndexOptions().name(BY_NAME)),
+				new IndexModel(Indexes.ascending("category.slug", "name", "_id"),
+						new IndexOptions().name(BY_CATEGORY_NAME)),
 				new IndexModel(new Document("attributes.$**", 1), new IndexOptions().name("attributes_wildcard")));
 	}
 

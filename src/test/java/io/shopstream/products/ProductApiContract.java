@@ -102,6 +102,11 @@ abstract class ProductApiContract {
 				dear);
 		assertThat(ids("/api/v1/products?category=" + category + "&status=discontinued")).isEmpty();
 		assertThat(ids("/api/v1/products?category=" + category + "&sort=-price")).containsExactly(dear, middle, cheap);
+		assertThat(ids("/api/v1/products?category=" + category + "&sort=name")).containsExactlyInAnyOrder(cheap, middle,
+				dear);
+		// the whole catalogue by name: served by name_id (RecordedCommands holds the
+		// query to it)
+		assertThat(ids("/api/v1/products?sort=name&limit=5")).hasSizeBetween(3, 5);
 	}
 
 	@Test
