@@ -83,9 +83,8 @@ class SecurityConfiguration {
 				exchanges
 					.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 					.permitAll();
-				exchanges
-					.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
-							"/swagger-ui/**", "/webjars/**", "/api/v1/capabilities")
+				exchanges.pathMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+						"/swagger-ui/**", "/webjars/**", "/api/v1/capabilities", "/", "/index.html", "/dashboard/**")
 					.permitAll();
 				featureRules.forEach((rules) -> rules.configure(exchanges));
 				exchanges.anyExchange().authenticated();
