@@ -4,10 +4,12 @@ const STATES = {
   connecting: 'connecting',
   live: 'live',
   reconnecting: 'reconnecting (resumes where it left off)',
+  stale: 'silent too long; reopening where it left off',
   closed: 'closed',
 };
 
-const stockBody = document.querySelector('#stock tbody');
+const stockTable = document.querySelector('#stock');
+const stockBody = stockTable.querySelector('tbody');
 const stockState = document.querySelector('#stock-state');
 
 /** The stock table's rows by sku, for changes to land in place. */
@@ -36,6 +38,7 @@ function showAvailable(sku, available) {
     return;
   }
   row.querySelector('.available').textContent = String(available);
+  stockTable.dataset.applied = String(Number(stockTable.dataset.applied ?? 0) + 1);
   row.classList.add('changed');
   setTimeout(() => row.classList.remove('changed'), 1500);
 }
@@ -46,6 +49,7 @@ async function loadStock() {
   const levels = await Promise.all(products.map((product) => getJson(`/api/v1/inventory/${encodeURIComponent(product.sku)}`)
     .catch(() => null)));
   rows.clear();
+  stockTable.dataset.loads = String(Number(stockTable.dataset.loads ?? 0) + 1);
   stockBody.replaceChildren(...products.map((product, i) => {
     const tr = document.createElement('tr');
     tr.dataset.sku = product.sku;
@@ -69,11 +73,10 @@ new LiveFeed('/api/v1/feeds/inventory', {
       showAvailable(item.sku, item.available);
     }
   },
-  onResync: () => loadStock(),
+  onReload: () => loadStock().catch((error) => {
+    stockState.dataset.state = 'closed';
+    stockState.textContent = `Stock could not be loaded: ${error.message}`;
+  }),
   onState: showState(stockState, 'Stock feed'),
 }).open();
 
-loadStock().catch((error) => {
-  stockState.dataset.state = 'closed';
-  stockState.textContent = `Stock could not be loaded: ${error.message}`;
-});

@@ -265,7 +265,7 @@ class ArchitectureTests {
 	private static List<Path> sources(Path root) {
 		try (Stream<Path> files = Files.walk(root)) {
 			return files.filter(Files::isRegularFile)
-				.filter((path) -> !path.toString().endsWith(".class"))
+				.filter((path) -> !path.toString().endsWith(".class") && !path.toString().endsWith(".png"))
 				.sorted()
 				.toList();
 		}

@@ -106,6 +106,12 @@ enum Feed {
 	 */
 	static final String LAST_EVENT_ID = "last_event_id";
 
+	/**
+	 * The query parameter that asks for heartbeats as events ({@code events}) rather than
+	 * comments ({@code comments}, the default).
+	 */
+	static final String HEARTBEATS = "heartbeats";
+
 	/** The users' field that never leaves MongoDB in a change event. */
 	static final String SECRET_FIELD = "password_hash";
 
@@ -162,6 +168,7 @@ enum Feed {
 	Set<String> parameters() {
 		Set<String> names = new HashSet<>(this.filters.keySet());
 		names.add(LAST_EVENT_ID);
+		names.add(HEARTBEATS);
 		return names;
 	}
 

@@ -6,6 +6,7 @@ import io.netty.channel.ChannelOption;
 import io.shopstream.platform.limits.Admission;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.security.Callers;
+import io.shopstream.platform.web.InvalidRequestException;
 import io.shopstream.platform.web.NotFoundException;
 import io.shopstream.platform.web.QueryParams;
 import reactor.core.publisher.Flux;
@@ -54,19 +55,20 @@ class FeedHandler {
 		QueryParams.allowOnly(request, feed.parameters());
 		FeedFilter filter = feed.filter(request.queryParams().toSingleValueMap());
 		String lastEventId = lastEventId(request);
+		byte[] heartbeat = heartbeat(request);
 		return Callers.optional(request).flatMap((caller) -> {
 			feed.authorize(caller);
 			this.admission.admitFeed(request.exchange(), caller);
-			return stream(request, feed, caller, filter, lastEventId);
+			return stream(request, feed, caller, filter, lastEventId, heartbeat);
 		});
 	}
 
 	private Mono<ServerResponse> stream(ServerRequest request, Feed feed, Optional<Caller> caller, FeedFilter filter,
-			String lastEventId) {
+			String lastEventId, byte[] heartbeat) {
 		ServerHttpResponse response = request.exchange().getResponse();
 		limitSendBuffer(response);
 		FeedSubscriber subscriber = new FeedSubscriber(caller.orElse(null), filter, this.properties.queueSize(),
-				() -> closeConnection(response));
+				() -> closeConnection(response), heartbeat);
 		DataBufferFactory buffers = response.bufferFactory();
 		Flux<DataBuffer> body = subscriber.frames()
 			.map(buffers::wrap)
@@ -77,6 +79,18 @@ class FeedHandler {
 			.header(HttpHeaders.CACHE_CONTROL, "no-cache")
 			.header("X-Accel-Buffering", "no")
 			.body(BodyInserters.fromDataBuffers(body));
+	}
+
+	/**
+	 * The heartbeat frame the client asked for: a comment unless
+	 * {@code ?heartbeats=events}.
+	 */
+	private byte[] heartbeat(ServerRequest request) {
+		return switch (request.queryParam(Feed.HEARTBEATS).orElse("comments")) {
+			case "comments" -> SseFrames.HEARTBEAT;
+			case "events" -> SseFrames.heartbeatEvent(this.properties.heartbeat());
+			default -> throw InvalidRequestException.forField(Feed.HEARTBEATS, "must be comments or events");
+		};
 	}
 
 	/**

@@ -21,6 +21,8 @@ final class FeedSubscriber {
 
 	private final int queueSize;
 
+	private final byte[] heartbeat;
+
 	private final AtomicInteger waiting = new AtomicInteger();
 
 	private final Sinks.Many<byte[]> frames = Sinks.many()
@@ -36,10 +38,20 @@ final class FeedSubscriber {
 	private volatile boolean closed;
 
 	FeedSubscriber(Caller caller, FeedFilter filter, int queueSize, Runnable closeConnection) {
+		this(caller, filter, queueSize, closeConnection, SseFrames.HEARTBEAT);
+	}
+
+	FeedSubscriber(Caller caller, FeedFilter filter, int queueSize, Runnable closeConnection, byte[] heartbeat) {
 		this.caller = caller;
 		this.filter = filter;
 		this.queueSize = queueSize;
 		this.closeConnection = closeConnection;
+		this.heartbeat = heartbeat;
+	}
+
+	/** This subscriber's heartbeat frame: the comment, or the event it asked for. */
+	byte[] heartbeat() {
+		return this.heartbeat;
 	}
 
 	Caller caller() {

@@ -243,7 +243,7 @@ final class SharedStream {
 		synchronized (this.lock) {
 			for (FeedSubscriber subscriber : this.subscribers) {
 				if (!this.waiting.containsKey(subscriber)) {
-					offer(subscriber, SseFrames.HEARTBEAT);
+					offer(subscriber, subscriber.heartbeat());
 				}
 			}
 		}

@@ -6,13 +6,23 @@ import java.time.Duration;
 /**
  * The bytes of every frame a feed writes, in one place, so that the stream logic never
  * spells out the wire format: the {@code retry:} frame first, one frame per change, the
- * {@code resync} event, and the heartbeat comment.
+ * {@code resync} event, and the heartbeat: a comment, or for a client that asked for it
+ * ({@code ?heartbeats=events}) an event it can see.
  */
 final class SseFrames {
 
 	static final byte[] HEARTBEAT = bytes(": heartbeat\n\n");
 
 	private SseFrames() {
+	}
+
+	/**
+	 * The heartbeat as an event, for a browser that treats a feed silent for three
+	 * heartbeats as stale: EventSource never shows comments. It carries its interval and
+	 * no id, so Last-Event-ID stays the last change's.
+	 */
+	static byte[] heartbeatEvent(Duration every) {
+		return bytes("event: heartbeat\ndata: {\"every_ms\":" + every.toMillis() + "}\n\n");
 	}
 
 	/** How long EventSource waits before it reconnects; sent once, first. */

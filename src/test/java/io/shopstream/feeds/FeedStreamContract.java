@@ -129,4 +129,28 @@ abstract class FeedStreamContract extends FeedStreamSupport {
 		assertThat(frames).filteredOn((frame) -> "heartbeat".equals(frame.comment())).hasSizeGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	void a_client_that_asks_gets_its_heartbeats_as_events_without_an_id() {
+		List<ServerSentEvent<String>> frames = this.sse
+			.events("/api/v1/feeds/inventory?heartbeats=events", null, null, null)
+			.take(Duration.ofMillis(1500))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		assertThat(frames).filteredOn((frame) -> "heartbeat".equals(frame.event()))
+			.hasSizeGreaterThanOrEqualTo(2)
+			.allSatisfy((frame) -> {
+				assertThat(frame.id()).isNull();
+				assertThat(frame.data()).isEqualTo("{\"every_ms\":300}");
+			});
+		assertThat(frames).noneMatch((frame) -> frame.comment() != null);
+		this.anonymous.get()
+			.uri("/api/v1/feeds/inventory?heartbeats=sometimes")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("heartbeats");
+	}
+
 }
