@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 
 import io.shopstream.support.Accounts;
+import io.shopstream.support.Accounts.Account;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Chromium;
 import io.shopstream.support.EmbeddedApiTest;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dashboard at {@code /} in a real browser ({@link Chromium}): stock changes made
- * through the API show in its table, and when the service drops the feed the page resumes
- * with nothing missed or applied twice. Each scenario leaves a screenshot in
+ * through the API show in its table; when the service drops the feed the page resumes
+ * with nothing missed or applied twice; a customer signs in, orders from the table, and
+ * sees the order arrive and change live. Each scenario leaves a screenshot in
  * {@code target/dashboard/} and fails on any console error, a Content-Security-Policy
  * violation among them.
  */
@@ -102,6 +105,41 @@ class DashboardBrowserTests {
 		WebElement table = this.page.findElement(By.id("stock"));
 		assertThat(table.getDomAttribute("data-applied")).as("changes applied, each once").isEqualTo("6");
 		assertThat(table.getDomAttribute("data-loads")).as("resumed, not reloaded").isEqualTo("1");
+		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
+	}
+
+	@Test
+	void a_customer_signs_in_places_an_order_from_the_stock_table_and_sees_it_change_live() {
+		Account customer = Accounts.signUp(this.anonymous, "browser");
+		this.page.findElement(By.id("login")).sendKeys(customer.username());
+		this.page.findElement(By.id("password")).sendKeys(Accounts.PASSWORD, Keys.ENTER);
+		WebDriverWait wait = new WebDriverWait(this.page, Duration.ofSeconds(10));
+		wait.until((shown) -> "live".equals(shown.findElement(By.id("orders-state")).getDomAttribute("data-state")));
+		this.page.findElement(By.id("ship-name")).sendKeys("Ada Lovelace");
+		this.page.findElement(By.id("ship-street")).sendKeys("12 St James's Square");
+		this.page.findElement(By.id("ship-city")).sendKeys("London");
+		this.page.findElement(By.id("ship-postal")).sendKeys("SW1Y 4JH");
+		this.page.findElement(By.id("ship-country")).sendKeys("GB");
+
+		this.page.findElement(By.cssSelector("tr[data-sku='" + this.sku + "'] button.order")).click();
+
+		By order = By.cssSelector("#orders tbody tr");
+		wait.until((shown) -> shown.findElements(order).size() == 1);
+		WebElement row = this.page.findElement(order);
+		assertThat(row.getDomAttribute("data-status")).isEqualTo("pending");
+		assertThat(this.page.findElement(By.id("order-message")).getText()).startsWith("Order ORD-")
+			.endsWith("placed.");
+		wait.until((shown) -> "9".equals(available()));
+
+		this.admin.post()
+			.uri("/api/v1/orders/{id}/status", row.getDomAttribute("data-id"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"status\": \"processing\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		new WebDriverWait(this.page, Duration.ofSeconds(2))
+			.until((shown) -> "processing".equals(shown.findElement(order).getDomAttribute("data-status")));
 		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
 	}
 
