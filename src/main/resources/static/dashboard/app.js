@@ -16,7 +16,7 @@ const stockState = document.querySelector('#stock-state');
 const rows = new Map();
 
 /** The signed-in customer: the bearer token for writes is kept in memory only. */
-const session = { token: null, ordersFeed: null };
+const session = { token: null, ordersFeed: null, usersFeed: null };
 
 function headers(extra = {}) {
   const all = { Accept: 'application/json', ...extra };
@@ -195,6 +195,9 @@ signIn.addEventListener('submit', async (event) => {
   signIn.hidden = true;
   signedIn.hidden = false;
   showOrderButtons(true);
+  if (me.role === 'admin') {
+    openAdmin();
+  }
   // The session cookie the login set carries the feed, which cannot send a header.
   session.ordersFeed = new LiveFeed('/api/v1/feeds/orders', {
     onChange: (operation, order) => {
@@ -209,6 +212,10 @@ signIn.addEventListener('submit', async (event) => {
 
 document.querySelector('#sign-out').addEventListener('click', async () => {
   session.ordersFeed?.close();
+  session.usersFeed?.close();
+  session.usersFeed = null;
+  admin.hidden = true;
+  usersBody.replaceChildren();
   await fetch('/api/v1/auth/logout', { method: 'POST', credentials: 'same-origin', headers: headers() });
   session.token = null;
   session.ordersFeed = null;
@@ -218,3 +225,36 @@ document.querySelector('#sign-out').addEventListener('click', async () => {
   signIn.hidden = false;
   showOrderButtons(false);
 });
+
+const admin = document.querySelector('#admin');
+const usersBody = document.querySelector('#users tbody');
+
+/** Admins also see account changes live and the sales summary. */
+function openAdmin() {
+  admin.hidden = false;
+  session.usersFeed = new LiveFeed('/api/v1/feeds/users', {
+    onChange: (operation, user) => {
+      const row = document.createElement('tr');
+      row.append(cell(operation), cell(user.username ?? user.document_key?.id ?? ''), cell(user.role ?? ''),
+        cell(user.status ?? ''));
+      usersBody.prepend(row);
+      while (usersBody.children.length > 20) {
+        usersBody.lastElementChild.remove();
+      }
+    },
+    // a log of changes, not a list: nothing to reload
+    onReload: () => {},
+    onState: showState(document.querySelector('#users-state'), 'Users feed'),
+  }).open();
+  getJson('/api/v1/analytics/sales?limit=5').then((report) => {
+    document.querySelector('#sales-currency').textContent = report.currency;
+    document.querySelector('#sales tbody').replaceChildren(...report.products.map((product) => {
+      const row = document.createElement('tr');
+      row.append(cell(String(product.rank)), cell(product.product_name), cell(String(product.total_quantity), 'number'),
+        cell(product.total_revenue, 'number'));
+      return row;
+    }));
+  }).catch((error) => {
+    document.querySelector('#sales tbody').replaceChildren(cell(`The sales summary could not be loaded: ${error.message}`));
+  });
+}

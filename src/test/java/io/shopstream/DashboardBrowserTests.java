@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -140,6 +142,34 @@ class DashboardBrowserTests {
 			.isOk();
 		new WebDriverWait(this.page, Duration.ofSeconds(2))
 			.until((shown) -> "processing".equals(shown.findElement(order).getDomAttribute("data-status")));
+		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
+	}
+
+	@Test
+	void an_admin_sees_account_changes_live_and_the_sales_summary() {
+		this.page.findElement(By.id("login")).sendKeys(Accounts.ADMIN_LOGIN);
+		this.page.findElement(By.id("password")).sendKeys(Accounts.ADMIN_PASSWORD, Keys.ENTER);
+		WebDriverWait wait = new WebDriverWait(this.page, Duration.ofSeconds(10));
+		wait.until((shown) -> "live".equals(shown.findElement(By.id("users-state")).getDomAttribute("data-state")));
+		wait.until((shown) -> shown.findElement(By.id("sales-currency")).getText().equals("USD"));
+
+		Account joined = Accounts.signUp(this.anonymous, "joined");
+
+		new WebDriverWait(this.page, Duration.ofSeconds(2))
+			.until((shown) -> shown.findElements(By.cssSelector("#users tbody tr"))
+				.stream()
+				.anyMatch((row) -> row.getText().contains(joined.username())));
+		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
+	}
+
+	@Test
+	void at_360_pixels_wide_nothing_scrolls_sideways() {
+		this.page.manage().window().setSize(new Dimension(360, 800));
+		this.page.navigate().refresh();
+		new WebDriverWait(this.page, Duration.ofSeconds(15)).until((shown) -> "10".equals(available()));
+		Object overflow = ((JavascriptExecutor) this.page)
+			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+		assertThat(((Number) overflow).intValue()).as("pixels scrolled sideways").isLessThanOrEqualTo(0);
 		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
 	}
 
