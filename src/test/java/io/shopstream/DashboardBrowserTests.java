@@ -2,6 +2,8 @@ package io.shopstream;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import io.shopstream.support.Accounts;
 import io.shopstream.support.Accounts.Account;
@@ -171,6 +173,52 @@ class DashboardBrowserTests {
 			.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
 		assertThat(((Number) overflow).intValue()).as("pixels scrolled sideways").isLessThanOrEqualTo(0);
 		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
+	}
+
+	/**
+	 * Silence with the connection still open (a proxy holding it, a half-open socket)
+	 * cannot be made on loopback, so the dashboard's own feed.js runs here against an
+	 * EventSource that goes quiet on purpose, with heartbeats every 50 ms.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void a_feed_silent_for_three_heartbeats_is_reopened_from_its_last_event() {
+		Map<String, Object> result = (Map<String, Object>) ((JavascriptExecutor) this.page).executeAsyncScript("""
+				const done = arguments[arguments.length - 1];
+				class QuietSource {
+				  static CLOSED = 2;
+				  static made = [];
+				  constructor(url) { this.url = String(url); this.listeners = {}; QuietSource.made.push(this); }
+				  addEventListener(type, listener) { (this.listeners[type] ||= []).push(listener); }
+				  emit(type, event) { (this.listeners[type] || []).forEach((listener) => listener(event)); }
+				  close() { this.closed = true; }
+				}
+				window.EventSource = QuietSource;
+				import('/dashboard/feed.js').then(({ LiveFeed }) => {
+				  const states = [];
+				  const changes = [];
+				  new LiveFeed('/api/v1/feeds/inventory', {
+				    onChange: (operation, item, id) => changes.push(id),
+				    onReload: () => {},
+				    onState: (state) => states.push(state),
+				  }).open();
+				  const first = QuietSource.made[0];
+				  first.emit('open', {});
+				  first.emit('heartbeat', { data: '{"every_ms":50}' });
+				  first.emit('update', { lastEventId: 'token-1', data: '{"sku":"A","available":1}' });
+				  first.emit('update', { lastEventId: 'token-1', data: '{"sku":"A","available":1}' });
+				  setTimeout(() => done({ urls: QuietSource.made.map((source) => source.url),
+				    firstClosed: first.closed === true, states, changes }), 400);
+				});
+				""");
+		List<String> urls = (List<String>) result.get("urls");
+		assertThat(urls).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(urls.get(0)).endsWith("/api/v1/feeds/inventory?heartbeats=events");
+		assertThat(urls.get(1)).endsWith("/api/v1/feeds/inventory?heartbeats=events&last_event_id=token-1");
+		assertThat(result.get("firstClosed")).isEqualTo(true);
+		assertThat((List<String>) result.get("states")).containsSubsequence("live", "stale", "connecting");
+		assertThat((List<String>) result.get("changes")).as("the change delivered twice, applied once")
+			.containsExactly("token-1");
 	}
 
 	private String available() {
