@@ -2,7 +2,6 @@ package io.shopstream.bench;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.shopstream.platform.mongo.embedded.EmbeddedBackendProcess;
+import io.shopstream.support.Fixtures;
 
 /**
  * A server under measurement in a JVM of its own, so that its CPU time and heap are its
@@ -44,7 +44,7 @@ final class ServerProcess implements AutoCloseable {
 	 * Shopstream on the embedded back-end, with the test profile's known admin account.
 	 */
 	static ServerProcess shopstream(String heap, String... arguments) throws IOException {
-		int port = freePort();
+		int port = Fixtures.freePort();
 		List<String> command = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=" + port));
 		command.addAll(List.of(arguments));
 		return start(port, heap, "io.shopstream.ShopstreamApplication", command);
@@ -66,7 +66,7 @@ final class ServerProcess implements AutoCloseable {
 	 * entries, once it listens.
 	 */
 	static ServerProcess embeddedBackend(String heap, int oplogMaxEntries) throws Exception {
-		int port = freePort();
+		int port = Fixtures.freePort();
 		ServerProcess backend = start(port, heap, EmbeddedBackendProcess.class.getName(),
 				List.of(String.valueOf(port), String.valueOf(oplogMaxEntries)));
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
@@ -83,7 +83,7 @@ final class ServerProcess implements AutoCloseable {
 
 	/** The bare Reactor Netty fan-out probe. */
 	static ServerProcess bare(String heap) throws IOException {
-		int port = freePort();
+		int port = Fixtures.freePort();
 		return start(port, heap, BareFanOutServer.class.getName(), List.of(String.valueOf(port)));
 	}
 
@@ -187,12 +187,6 @@ final class ServerProcess implements AutoCloseable {
 		String classPath = System.getProperty("surefire.test.class.path");
 		return (classPath != null) ? classPath : System.getProperty("java.class.path")
 			.replace(File.pathSeparator + File.pathSeparator, File.pathSeparator);
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

@@ -87,14 +87,14 @@ class DashboardBrowserTests {
 
 	@Test
 	void a_stock_change_made_through_the_api_shows_in_the_table_within_two_seconds() {
-		adjust(5);
+		Catalogue.adjust(this.admin, this.sku, 5);
 		new WebDriverWait(this.page, Duration.ofSeconds(2)).until((shown) -> "15".equals(available()));
 		assertThat(this.chromium.errors()).as("console errors, CSP violations among them").isEmpty();
 	}
 
 	@Test
 	void when_the_service_drops_the_feed_the_page_resumes_missing_and_repeating_nothing() {
-		adjust(1);
+		Catalogue.adjust(this.admin, this.sku, 1);
 		new WebDriverWait(this.page, Duration.ofSeconds(2)).until((shown) -> "11".equals(available()));
 		SmartLifecycle feeds = this.context.getBean("changeFeedHub", SmartLifecycle.class);
 		// Ends every feed's stream, as a shutting-down instance does. The browser
@@ -103,7 +103,7 @@ class DashboardBrowserTests {
 		feeds.stop();
 		feeds.start();
 		for (int i = 0; i < 5; i++) {
-			adjust(1);
+			Catalogue.adjust(this.admin, this.sku, 1);
 		}
 		new WebDriverWait(this.page, Duration.ofSeconds(20)).until((shown) -> "16".equals(available()));
 		WebElement table = this.page.findElement(By.id("stock"));
@@ -227,16 +227,6 @@ class DashboardBrowserTests {
 			.findFirst()
 			.map((cell) -> cell.getText())
 			.orElse(null);
-	}
-
-	private void adjust(int delta) {
-		this.admin.post()
-			.uri("/api/v1/inventory/{sku}/adjust", this.sku)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"delta\": " + delta + "}")
-			.exchange()
-			.expectStatus()
-			.isOk();
 	}
 
 }

@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -57,13 +56,7 @@ class DashboardResyncBrowserTests {
 			// a change first, so the page holds a resume point: what follows is a resync,
 			// not
 			// the reload of a feed opened without one
-			admin.post()
-				.uri("/api/v1/inventory/{sku}/adjust", sku)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"delta\": 1}")
-				.exchange()
-				.expectStatus()
-				.isOk();
+			Catalogue.adjust(admin, sku, 1);
 			new WebDriverWait(page, Duration.ofSeconds(5))
 				.until((shown) -> "1".equals(shown.findElement(By.id("stock")).getDomAttribute("data-applied")));
 

@@ -1,7 +1,6 @@
 package io.shopstream;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.shopstream.support.Fixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -82,7 +82,7 @@ class ImageStartCommandIT {
 		assertThat(layers).as("every layer the jar has, dependencies before the application")
 			.containsExactly("dependencies", "spring-boot-loader", "snapshot-dependencies", "application");
 
-		int port = freePort();
+		int port = Fixtures.freePort();
 		Map<String, String> environment = new LinkedHashMap<>(this.dockerfile.environment());
 		environment.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":" + System.getenv("PATH"));
 		environment.put("SERVER_PORT", String.valueOf(port));
@@ -172,12 +172,6 @@ class ImageStartCommandIT {
 			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
 				Files.delete(path);
 			}
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
 		}
 	}
 

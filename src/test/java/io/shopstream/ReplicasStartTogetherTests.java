@@ -1,7 +1,5 @@
 package io.shopstream;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +45,7 @@ class ReplicasStartTogetherTests {
 	@Test
 	@Timeout(value = 5, unit = TimeUnit.MINUTES)
 	void three_replicas_start_together_load_the_demo_data_once_and_number_orders_uniquely() throws Exception {
-		int backendPort = freePort();
+		int backendPort = Fixtures.freePort();
 		List<String> common = List.of("--server.port=0", "--shopstream.demo.enabled=true", "--shopstream.demo.users=3",
 				"--shopstream.demo.products=5", "--shopstream.demo.stores=2", "--shopstream.demo.orders=20",
 				// the others wait for the first one's back-end to listen
@@ -120,12 +118,6 @@ class ReplicasStartTogetherTests {
 		List<String> all = new ArrayList<>(common);
 		all.add(argument);
 		return all;
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }

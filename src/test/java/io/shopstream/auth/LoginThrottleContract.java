@@ -2,7 +2,6 @@ package io.shopstream.auth;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.shopstream.support.Accounts;
@@ -39,9 +38,12 @@ abstract class LoginThrottleContract {
 	void an_account_is_locked_for_the_minute_after_five_failures_even_with_the_right_password() {
 		Account account = Accounts.signUp(this.client, "brute");
 		for (int i = 0; i < 5; i++) {
-			login(account.username(), "wrong password " + i, "203.0.113." + i).expectStatus().isUnauthorized();
+			Accounts.attemptLogin(this.client, account.username(), "wrong password " + i, "203.0.113." + i)
+				.expectStatus()
+				.isUnauthorized();
 		}
-		login(account.username(), Accounts.PASSWORD, "203.0.113.99").expectStatus()
+		Accounts.attemptLogin(this.client, account.username(), Accounts.PASSWORD, "203.0.113.99")
+			.expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
 			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60))
@@ -53,10 +55,14 @@ abstract class LoginThrottleContract {
 	void an_address_is_locked_after_five_failures_across_accounts() {
 		Account victim = Accounts.signUp(this.client, "victim");
 		for (int i = 0; i < 5; i++) {
-			login(Fixtures.unique("spray"), "wrong password", "203.0.113.200").expectStatus().isUnauthorized();
+			Accounts.attemptLogin(this.client, Fixtures.unique("spray"), "wrong password", "203.0.113.200")
+				.expectStatus()
+				.isUnauthorized();
 		}
-		login(victim.username(), Accounts.PASSWORD, "203.0.113.200").expectStatus().isEqualTo(429);
-		login(victim.username(), Accounts.PASSWORD, "203.0.113.201").expectStatus().isOk();
+		Accounts.attemptLogin(this.client, victim.username(), Accounts.PASSWORD, "203.0.113.200")
+			.expectStatus()
+			.isEqualTo(429);
+		Accounts.attemptLogin(this.client, victim.username(), Accounts.PASSWORD, "203.0.113.201").expectStatus().isOk();
 	}
 
 	@Test
@@ -65,7 +71,8 @@ abstract class LoginThrottleContract {
 		double before = this.meters.get("shopstream.passwords.verifications").counter().count();
 		List<Integer> statuses = Flux.range(0, 20)
 			.flatMap((i) -> Mono
-				.fromCallable(() -> login(account.username(), "wrong password " + i, "203.0.114." + i)
+				.fromCallable(() -> Accounts
+					.attemptLogin(this.client, account.username(), "wrong password " + i, "203.0.114." + i)
 					.returnResult(Void.class)
 					.getStatus()
 					.value())
@@ -77,15 +84,6 @@ abstract class LoginThrottleContract {
 		assertThat(this.meters.get("shopstream.passwords.verifications").counter().count() - before)
 			.as("password comparisons")
 			.isEqualTo(5);
-	}
-
-	private WebTestClient.ResponseSpec login(String login, String password, String address) {
-		return this.client.post()
-			.uri("/api/v1/auth/login")
-			.header("X-Forwarded-For", address)
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("login", login, "password", password))
-			.exchange();
 	}
 
 }

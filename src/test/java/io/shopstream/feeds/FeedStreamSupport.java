@@ -33,7 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.TestPropertySource;
 
@@ -123,13 +122,7 @@ abstract class FeedStreamSupport extends FeedClients {
 
 	void adjust(String sku, int times) {
 		for (int i = 0; i < times; i++) {
-			this.admin.post()
-				.uri("/api/v1/inventory/{sku}/adjust", sku)
-				.contentType(MediaType.APPLICATION_JSON)
-				.bodyValue("{\"delta\": 1}")
-				.exchange()
-				.expectStatus()
-				.isOk();
+			Catalogue.adjust(this.admin, sku, 1);
 		}
 	}
 

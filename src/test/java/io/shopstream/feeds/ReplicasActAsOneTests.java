@@ -1,7 +1,6 @@
 package io.shopstream.feeds;
 
 import java.util.List;
-import java.util.Map;
 
 import io.shopstream.ShopstreamApplication;
 import io.shopstream.platform.mongo.Capabilities;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EmbeddedApiTest
 class ReplicasActAsOneTests extends FeedStreamSupport {
+
+	private static final String ADDRESS = "198.51.100.7";
 
 	@Autowired
 	EmbeddedMongoServer backend;
@@ -52,9 +52,12 @@ class ReplicasActAsOneTests extends FeedStreamSupport {
 			Account account = Accounts.signUp(this.anonymous, "replicas");
 			WebTestClient other = WebTestClient.bindToServer().baseUrl("http://localhost:" + port(second)).build();
 			for (int i = 0; i < 5; i++) {
-				login(this.anonymous, account.username(), "wrong password " + i).expectStatus().isUnauthorized();
+				Accounts.attemptLogin(this.anonymous, account.username(), "wrong password " + i, ADDRESS)
+					.expectStatus()
+					.isUnauthorized();
 			}
-			login(other, account.username(), Accounts.PASSWORD).expectStatus()
+			Accounts.attemptLogin(other, account.username(), Accounts.PASSWORD, ADDRESS)
+				.expectStatus()
 				.isEqualTo(429)
 				.expectHeader()
 				.exists(HttpHeaders.RETRY_AFTER);
@@ -78,15 +81,6 @@ class ReplicasActAsOneTests extends FeedStreamSupport {
 
 	private static int port(ConfigurableApplicationContext replica) {
 		return replica.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-	}
-
-	private static WebTestClient.ResponseSpec login(WebTestClient client, String login, String password) {
-		return client.post()
-			.uri("/api/v1/auth/login")
-			.header("X-Forwarded-For", "198.51.100.7")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("login", login, "password", password))
-			.exchange();
 	}
 
 }

@@ -28,6 +28,17 @@ public final class Accounts {
 		return client.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
 	}
 
+	/** A login attempt from a client address (X-Forwarded-For), its answer unchecked. */
+	public static WebTestClient.ResponseSpec attemptLogin(WebTestClient client, String login, String password,
+			String address) {
+		return client.post()
+			.uri("/api/v1/auth/login")
+			.header("X-Forwarded-For", address)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("login", login, "password", password))
+			.exchange();
+	}
+
 	public static String login(WebTestClient client, String login, String password) {
 		Map<?, ?> result = client.post()
 			.uri("/api/v1/auth/login")

@@ -39,6 +39,17 @@ public final class Catalogue {
 			.isOk();
 	}
 
+	/** Changes a sku's stock by {@code delta} units, as an admin. */
+	public static void adjust(WebTestClient admin, String sku, long delta) {
+		admin.post()
+			.uri("/api/v1/inventory/{sku}/adjust", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"delta\": " + delta + "}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	public static String order(String... skuAndQuantity) {
 		StringBuilder items = new StringBuilder();
 		for (int i = 0; i < skuAndQuantity.length; i += 2) {
