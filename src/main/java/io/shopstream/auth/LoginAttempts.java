@@ -82,8 +82,10 @@ class LoginAttempts implements PasswordAttempts {
 
 	/**
 	 * This attempt's number in the key's window. Two replicas creating the same window at
-	 * once may both try to insert it; the server retries such an upsert itself, and the
-	 * loser here is simply asked again.
+	 * once may both try to insert it. A real server retries such an upsert itself when
+	 * the duplicate key is exactly the query's {@code _id} (SERVER-37124 for update,
+	 * SERVER-47212 for findAndModify, https://jira.mongodb.org/browse/SERVER-47212); any
+	 * DuplicateKey that still reaches the service is simply asked again.
 	 */
 	private Mono<Integer> count(String key, Date expires) {
 		return this.template
