@@ -12,9 +12,9 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code login_attempts} collection: one counter per login or address and minute,
- * shared by every replica. MongoDB's TTL monitor deletes a counter once its minute, and
- * one more, has passed.
+ * The {@code login_attempts} collection: one counter per login or address, shared by
+ * every replica, with the end of its one-minute window ({@code expires_at}). MongoDB's
+ * TTL monitor deletes a counter once its window is over.
  */
 @Component
 class LoginAttemptSchema implements CollectionSchema {
