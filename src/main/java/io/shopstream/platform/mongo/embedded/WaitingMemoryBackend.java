@@ -26,6 +26,10 @@ import io.shopstream.platform.mongo.StableApiV1;
  * like any write, so here its insert, update or delete is recorded once the command has
  * run, and change streams see it.
  * <p>
+ * Its answers are copies taken under the collection's lock
+ * ({@link SnapshotMemoryDatabase}), so concurrent writes on other connections cannot
+ * change a reply being sent.
+ * <p>
  * It also speaks the Stable API as MongoDB 7.0 does, so the application's client runs
  * with the same settings on both back-ends: it answers {@code hello} (the handshake of a
  * client that declares an API version), and a command sent with {@code apiStrict: true}
@@ -65,6 +69,11 @@ class WaitingMemoryBackend extends MemoryBackend {
 
 	WaitingMemoryBackend(int maxOplogEntries) {
 		this.maxOplogEntries = maxOplogEntries;
+	}
+
+	@Override
+	public SnapshotMemoryDatabase openOrCreateDatabase(String databaseName) {
+		return new SnapshotMemoryDatabase(databaseName, getCursorRegistry());
 	}
 
 	@Override
