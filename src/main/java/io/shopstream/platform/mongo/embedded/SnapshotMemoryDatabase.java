@@ -1,11 +1,14 @@
 package io.shopstream.platform.mongo.embedded;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.InMemoryCursor;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
@@ -51,14 +54,26 @@ class SnapshotMemoryDatabase extends MemoryDatabase {
 		}
 
 		/**
-		 * Every query's matches: the first batch and those a cursor keeps for later
-		 * getMores. Always called with the collection's lock held.
+		 * A query's first batch, copied now (always called with the collection's lock
+		 * held); the rest go to a cursor that copies each later batch under the lock.
 		 */
 		@Override
 		protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
-			return super.createQueryResult(
-					this.writing ? matchedDocuments : matchedDocuments.stream().map(Document::cloneDeeply).toList(),
-					batchSize);
+			if (this.writing) {
+				return super.createQueryResult(matchedDocuments, batchSize);
+			}
+			int first = (batchSize > 0) ? Math.min(batchSize, matchedDocuments.size()) : matchedDocuments.size();
+			List<Document> answer = new ArrayList<>(matchedDocuments.size());
+			matchedDocuments.subList(0, first).forEach((document) -> answer.add(document.cloneDeeply()));
+			answer.addAll(matchedDocuments.subList(first, matchedDocuments.size()));
+			return super.createQueryResult(answer, batchSize);
+		}
+
+		@Override
+		protected Cursor createCursor(List<Document> remainingDocuments) {
+			Cursor cursor = new SnapshotCursor(this.cursorRegistry.generateCursorId(), remainingDocuments, this);
+			this.cursorRegistry.add(cursor);
+			return cursor;
 		}
 
 		@Override
@@ -89,6 +104,30 @@ class SnapshotMemoryDatabase extends MemoryDatabase {
 			}
 			finally {
 				this.writing = outer;
+			}
+		}
+
+	}
+
+	/**
+	 * The matches a query has not answered yet: each getMore's batch is copied under the
+	 * collection's lock when it is taken, so a cursor holds references, not copies, and a
+	 * long export costs one batch of copies at a time. Like a real cursor's later
+	 * batches, they show the documents as they are when the batch is read.
+	 */
+	static final class SnapshotCursor extends InMemoryCursor {
+
+		private final Object lock;
+
+		SnapshotCursor(long cursorId, List<Document> remainingDocuments, Object lock) {
+			super(cursorId, remainingDocuments);
+			this.lock = lock;
+		}
+
+		@Override
+		public List<Document> takeDocuments(int numberToReturn) {
+			synchronized (this.lock) {
+				return super.takeDocuments(numberToReturn).stream().map(Document::cloneDeeply).toList();
 			}
 		}
 
