@@ -2,6 +2,10 @@ package io.shopstream.bench;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +24,11 @@ import io.shopstream.support.Fixtures;
 /**
  * A server under measurement in a JVM of its own, so that its CPU time and heap are its
  * own and not the load client's: Shopstream itself, or the bare fan-out probe it is
- * compared with.
+ * compared with, the lean product server, or the embedded back-end they share.
  */
 final class ServerProcess implements AutoCloseable {
+
+	private static final Pattern GC_LINE = Pattern.compile("\\) (\\d+)M->\\d+M\\(\\d+M\\)");
 
 	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
@@ -47,7 +53,32 @@ final class ServerProcess implements AutoCloseable {
 		int port = Fixtures.freePort();
 		List<String> command = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=" + port));
 		command.addAll(List.of(arguments));
-		return start(port, heap, "io.shopstream.ShopstreamApplication", command);
+		return start(port, heap, List.of(), "io.shopstream.ShopstreamApplication", command);
+	}
+
+	/**
+	 * Shopstream on the given MongoDB, logging every collection to {@code gcLog}, from
+	 * which {@link #peakHeap(Path)} reads the most heap it ever had in use.
+	 */
+	static ServerProcess shopstreamOn(ServerProcess mongo, String heap, Path gcLog) throws IOException {
+		int port = Fixtures.freePort();
+		return start(port, heap, List.of("-Xlog:gc:file=" + gcLog), "io.shopstream.ShopstreamApplication",
+				List.of("--spring.profiles.active=test", "--server.port=" + port,
+						"--spring.mongodb.uri=mongodb://127.0.0.1:" + mongo.port + "/shopstream"));
+	}
+
+	/**
+	 * The most heap in use before any collection logged in {@code gcLog} so far
+	 * ({@code Pause Young (Normal) (G1 Evacuation Pause) 150M->20M(256M)}): what the
+	 * process needed at its peak, garbage included.
+	 */
+	static long peakHeap(Path gcLog) throws IOException {
+		Matcher collection = GC_LINE.matcher(Files.readString(gcLog));
+		long peak = 0;
+		while (collection.find()) {
+			peak = Math.max(peak, Long.parseLong(collection.group(1)) << 20);
+		}
+		return peak;
 	}
 
 	/**
@@ -69,16 +100,55 @@ final class ServerProcess implements AutoCloseable {
 		int port = Fixtures.freePort();
 		ServerProcess backend = start(port, heap, EmbeddedBackendProcess.class.getName(),
 				List.of(String.valueOf(port), String.valueOf(oplogMaxEntries)));
+		return backend.once(EmbeddedBackendProcess.LISTENING + port, "the embedded back-end");
+	}
+
+	/** The lean Reactor Netty product server on the given MongoDB, once it listens. */
+	static ServerProcess lean(ServerProcess mongo, String heap) throws Exception {
+		int port = Fixtures.freePort();
+		ServerProcess lean = start(port, heap, LeanProductServer.class.getName(),
+				List.of(String.valueOf(port), "mongodb://127.0.0.1:" + mongo.port + "/shopstream"));
+		return lean.once(LeanProductServer.LISTENING + port, "the lean product server");
+	}
+
+	/** This process, once its log has the line, or closed with an exception. */
+	private ServerProcess once(String line, String what) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		while (!backend.log().contains(EmbeddedBackendProcess.LISTENING + port)) {
-			if (!backend.process.isAlive() || System.nanoTime() > deadline) {
-				String log = backend.log();
-				backend.close();
-				throw new IllegalStateException("the embedded back-end did not start:\n" + log);
+		while (!log().contains(line)) {
+			if (!this.process.isAlive() || System.nanoTime() > deadline) {
+				String log = log();
+				close();
+				throw new IllegalStateException(what + " did not start:\n" + log);
 			}
 			Thread.sleep(200);
 		}
-		return backend;
+		return this;
+	}
+
+	/**
+	 * Waits until Shopstream reports ready on its readiness group, which, with the demo
+	 * data on, is once the demo data is loaded.
+	 */
+	ServerProcess awaitReady() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest readiness = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness"))
+			.build();
+		long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+		while (true) {
+			try {
+				if (http.send(readiness, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+					return this;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			if (!this.process.isAlive() || System.nanoTime() > deadline) {
+				throw new IllegalStateException("Shopstream did not report ready in time:\n" + log());
+			}
+			Thread.sleep(1000);
+		}
 	}
 
 	/** The bare Reactor Netty fan-out probe. */
@@ -89,9 +159,15 @@ final class ServerProcess implements AutoCloseable {
 
 	private static ServerProcess start(int port, String heap, String mainClass, List<String> arguments)
 			throws IOException {
+		return start(port, heap, List.of(), mainClass, arguments);
+	}
+
+	private static ServerProcess start(int port, String heap, List<String> jvmOptions, String mainClass,
+			List<String> arguments) throws IOException {
 		Path log = Files.createTempFile("shopstream-bench", ".log");
-		List<String> command = new ArrayList<>(
-				List.of(javaExecutable(), "-Xmx" + heap, "-Xms" + heap, "-cp", classPath(), mainClass));
+		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-Xms" + heap));
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-cp", classPath(), mainClass));
 		command.addAll(arguments);
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new ServerProcess(port, process, log);

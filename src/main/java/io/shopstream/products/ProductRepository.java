@@ -1,6 +1,5 @@
 package io.shopstream.products;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
@@ -8,7 +7,5 @@ import org.springframework.data.mongodb.repository.ReactiveMongoRepository;
 interface ProductRepository extends ReactiveMongoRepository<Product, String> {
 
 	Mono<Product> findBySku(String sku);
-
-	Flux<Product> findBySkuIn(Iterable<String> skus);
 
 }

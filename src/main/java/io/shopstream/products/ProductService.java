@@ -58,12 +58,15 @@ public class ProductService {
 	}
 
 	public Mono<Product> get(ObjectId id) {
-		return this.repository.findById(id.toHexString()).switchIfEmpty(Mono.error(() -> notFound(id)));
+		// The template, not the repository: the same find command without the
+		// repository proxy's interceptors, on the busiest read there is.
+		return this.template.findById(id, Product.class).switchIfEmpty(Mono.error(() -> notFound(id)));
 	}
 
 	/** Products with these skus that are on sale. */
 	public Flux<Product> findActiveBySkus(Collection<String> skus) {
-		return this.repository.findBySkuIn(skus).filter((product) -> product.status() == ProductStatus.active);
+		return this.template.find(Query.query(Criteria.where("sku").in(skus)), Product.class)
+			.filter((product) -> product.status() == ProductStatus.active);
 	}
 
 	Mono<Page<Product>> list(ProductFilter filter, PageRequest page) {
