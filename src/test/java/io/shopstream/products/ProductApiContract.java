@@ -149,6 +149,39 @@ abstract class ProductApiContract {
 	}
 
 	@Test
+	void small_pages_held_and_large_pages_streamed_walk_the_same_products() {
+		String category = Fixtures.unique("many-");
+		List<String> created = new ArrayList<>();
+		for (int i = 0; i < 103; i++) {
+			created.add(Catalogue.product(this.admin, Fixtures.unique("M-"), null,
+					product(category, "1." + (i % 10) + "0", "Red", 1)));
+		}
+		// 50 is read in one query and held, 101 probed first and streamed
+		for (int limit : List.of(50, 101)) {
+			List<String> seen = new ArrayList<>();
+			List<Integer> sizes = new ArrayList<>();
+			String next = "/api/v1/products?category=" + category + "&limit=" + limit;
+			while (next != null) {
+				EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get()
+					.uri(next)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+					})
+					.returnResult();
+				page.getResponseBody().forEach((product) -> seen.add((String) product.get("id")));
+				sizes.add(page.getResponseBody().size());
+				String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
+				next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
+			}
+			assertThat(seen).as("limit %d", limit).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+			assertThat(sizes).as("limit %d", limit)
+				.containsExactlyElementsOf((limit == 50) ? List.of(50, 50, 3) : List.of(101, 2));
+		}
+	}
+
+	@Test
 	void replaces_and_deletes_a_product() {
 		String sku = Fixtures.unique("R-");
 		String id = Catalogue.product(this.admin, sku, "1.00", null);

@@ -9,19 +9,29 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoConverter;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs a keyset-paginated query in two steps. A small probe, served by the sort index,
- * reads only the sort keys of the page's last item and of the one after it. The page is
- * then streamed as everything after the request's cursor up to that last item, so the
- * next-page cursor is known before the body starts, nothing is held in memory, and an
- * item inserted meanwhile is neither skipped nor repeated across pages.
+ * Runs a keyset-paginated query. A page of up to {@value #HELD_PAGE} items is one query
+ * for the page and the item after it, held until the next-page cursor is known. A larger
+ * page is read in two steps: a small probe, served by the sort index, reads only the sort
+ * keys of the page's last item and of the one after it, and the page is then streamed as
+ * everything after the request's cursor up to that last item, so the cursor is known
+ * before the body starts and nothing is held in memory. Either way an item inserted
+ * meanwhile is neither skipped nor repeated across pages.
  */
 @Component
 public class KeysetPager {
+
+	/**
+	 * Pages of up to this many items are read in one query and held; larger ones (up to
+	 * {@link PageRequest#MAX_LIMIT}) are probed first and streamed, so that many clients
+	 * asking for large pages at once do not hold them all in memory.
+	 */
+	public static final int HELD_PAGE = 100;
 
 	private final ReactiveMongoTemplate template;
 
@@ -45,9 +55,12 @@ public class KeysetPager {
 		if (request.after() != null) {
 			base.add(keyset.after(PageCursor.decode(request.after(), keyset)));
 		}
+		String collection = this.template.getCollectionName(type);
+		if (request.limit() <= HELD_PAGE) {
+			return held(base, keyset, request.limit(), type, hint, collection);
+		}
 		Query probe = hinted(query(base), hint).with(keyset.sort()).skip(request.limit() - 1L).limit(2);
 		keyset.fields().forEach((field) -> probe.fields().include(field));
-		String collection = this.template.getCollectionName(type);
 		return this.template.find(probe, Document.class, collection).collectList().map((edge) -> {
 			if (edge.size() < 2) {
 				Query items = hinted(query(base), hint).with(keyset.sort()).limit(request.limit());
@@ -58,6 +71,23 @@ public class KeysetPager {
 			bounded.add(keyset.upTo(last));
 			Query items = hinted(query(bounded), hint).with(keyset.sort());
 			return new Page<>(this.template.find(items, type), PageCursor.encode(last));
+		});
+	}
+
+	/**
+	 * A page of at most {@value #HELD_PAGE}: one query for the page and the item after
+	 * it, whose presence says whether there is a next page. The page is held until the
+	 * cursor is known, which for so few items costs less than the probe's second query.
+	 */
+	private <T> Mono<Page<T>> held(List<Criteria> base, Keyset keyset, int limit, Class<T> type, String hint,
+			String collection) {
+		Query items = hinted(query(base), hint).with(keyset.sort()).limit(limit + 1);
+		MongoConverter converter = this.template.getConverter();
+		return this.template.find(items, Document.class, collection).collectList().map((found) -> {
+			boolean more = found.size() > limit;
+			List<Document> page = more ? found.subList(0, limit) : found;
+			String next = more ? PageCursor.encode(position(page.get(limit - 1), keyset)) : null;
+			return new Page<>(Flux.fromIterable(page).map((document) -> converter.read(type, document)), next);
 		});
 	}
 
