@@ -25,7 +25,10 @@ import de.bwaldvogel.mongo.oplog.Oplog;
  * concurrent update on another connection can change the document in between. Two
  * {@code $inc}s of one counter then both answered with the second value (orders placed on
  * three replicas at once got the same order number), and a reader could see half an
- * update, or fail encoding a document being changed under it.
+ * update, or fail encoding a document being changed under it. (mongo-java-server 1.47's
+ * {@code AbstractMongoCollection}: {@code findAndModify} returns the document it updated,
+ * and {@code matchDocumentsFromStream} copies a match only to project it;
+ * https://github.com/bwaldvogel/mongo-java-server/blob/master/core/src/main/java/de/bwaldvogel/mongo/backend/AbstractMongoCollection.java)
  */
 class SnapshotMemoryDatabase extends MemoryDatabase {
 
