@@ -141,29 +141,11 @@ class OrderWritesBenchmark {
 		System.out.println("[bench] " + String.format(format, arguments));
 	}
 
-	/** A load that runs for a given time. */
-	interface Load {
-
-		Wrk.Result run(Duration duration) throws Exception;
-
-	}
-
 	/** Shopstream through wrk, or the raw loop in this JVM. */
-	record Side(String name, ServerProcess server, Load load) {
+	record Side(String name, ServerProcess server, ProductReadsBenchmark.Load load) {
 
 		ProductReadsBenchmark.Measured measure(Duration duration, ServerProcess backend) throws Exception {
-			Duration cpuBefore = cpu();
-			Duration backendBefore = backend.cpu();
-			Wrk.Result result = this.load.run(duration);
-			double requests = Math.max(1, result.requests());
-			return new ProductReadsBenchmark.Measured(result.perSecond(), result.p50Micros(), result.p99Micros(),
-					result.errors(), cpu().minus(cpuBefore).toNanos() / 1000.0 / requests,
-					backend.cpu().minus(backendBefore).toNanos() / 1000.0 / requests);
-		}
-
-		private Duration cpu() {
-			return (this.server != null) ? this.server.cpu()
-					: ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+			return ProductReadsBenchmark.measured(this.server, backend, duration, this.load);
 		}
 
 	}

@@ -173,6 +173,25 @@ class ProductReadsBenchmark {
 		}
 	}
 
+	/**
+	 * Runs the load and measures it, with the CPU of the process that served it
+	 * ({@code server}, or this JVM for the raw driver) and of the back-end.
+	 */
+	static Measured measured(ServerProcess server, ServerProcess backend, Duration duration, Load load)
+			throws Exception {
+		Duration cpuBefore = cpu(server);
+		Duration backendBefore = backend.cpu();
+		Wrk.Result result = load.run(duration);
+		double requests = Math.max(1, result.requests());
+		return new Measured(result.perSecond(), result.p50Micros(), result.p99Micros(), result.errors(),
+				cpu(server).minus(cpuBefore).toNanos() / 1000.0 / requests,
+				backend.cpu().minus(backendBefore).toNanos() / 1000.0 / requests);
+	}
+
+	private static Duration cpu(ServerProcess server) {
+		return (server != null) ? server.cpu() : ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+	}
+
 	private static String met(boolean met) {
 		return met ? "met" : "MISSED";
 	}
@@ -234,20 +253,17 @@ class ProductReadsBenchmark {
 	record Side(String name, ServerProcess server) {
 
 		Measured measure(Read read, int connections, Duration duration, ServerProcess backend) throws Exception {
-			Duration cpuBefore = cpu();
-			Duration backendBefore = backend.cpu();
-			Wrk.Result result = (this.server != null) ? Wrk.get(this.server.port, read.paths, connections, duration)
-					: RawLoad.run(read.query, connections, duration);
-			double requests = Math.max(1, result.requests());
-			return new Measured(result.perSecond(), result.p50Micros(), result.p99Micros(), result.errors(),
-					cpu().minus(cpuBefore).toNanos() / 1000.0 / requests,
-					backend.cpu().minus(backendBefore).toNanos() / 1000.0 / requests);
+			return measured(this.server, backend, duration,
+					(time) -> (this.server != null) ? Wrk.get(this.server.port, read.paths, connections, time)
+							: RawLoad.run(read.query, connections, time));
 		}
 
-		private Duration cpu() {
-			return (this.server != null) ? this.server.cpu()
-					: ProcessHandle.current().info().totalCpuDuration().orElseThrow();
-		}
+	}
+
+	/** A load that runs for a given time. */
+	interface Load {
+
+		Wrk.Result run(Duration duration) throws Exception;
 
 	}
 

@@ -127,22 +127,11 @@ abstract class ProductApiContract {
 		}
 		List<String> seen = new ArrayList<>();
 		List<String> prices = new ArrayList<>();
-		String next = "/api/v1/products?category=" + category + "&sort=price&limit=2";
-		while (next != null) {
-			EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get()
-				.uri(next)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-				})
-				.returnResult();
-			for (Map<String, Object> product : page.getResponseBody()) {
+		for (List<Map<String, Object>> page : pages("/api/v1/products?category=" + category + "&sort=price&limit=2")) {
+			for (Map<String, Object> product : page) {
 				seen.add((String) product.get("id"));
 				prices.add((String) ((Map<?, ?>) product.get("pricing")).get("base_price"));
 			}
-			String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
-			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
 		}
 		assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
 		assertThat(prices).containsExactly("1.00", "2.50", "3.00", "3.00", "3.00", "4.75", "5.00");
@@ -160,20 +149,9 @@ abstract class ProductApiContract {
 		for (int limit : List.of(50, 101)) {
 			List<String> seen = new ArrayList<>();
 			List<Integer> sizes = new ArrayList<>();
-			String next = "/api/v1/products?category=" + category + "&limit=" + limit;
-			while (next != null) {
-				EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get()
-					.uri(next)
-					.exchange()
-					.expectStatus()
-					.isOk()
-					.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-					})
-					.returnResult();
-				page.getResponseBody().forEach((product) -> seen.add((String) product.get("id")));
-				sizes.add(page.getResponseBody().size());
-				String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
-				next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
+			for (List<Map<String, Object>> page : pages("/api/v1/products?category=" + category + "&limit=" + limit)) {
+				page.forEach((product) -> seen.add((String) product.get("id")));
+				sizes.add(page.size());
 			}
 			assertThat(seen).as("limit %d", limit).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
 			assertThat(sizes).as("limit %d", limit)
@@ -284,6 +262,26 @@ abstract class ProductApiContract {
 			.stream()
 			.map((product) -> (String) product.get("id"))
 			.toList();
+	}
+
+	/** Every page from the first, following each {@code Link: rel="next"}. */
+	private List<List<Map<String, Object>>> pages(String first) {
+		List<List<Map<String, Object>>> pages = new ArrayList<>();
+		String next = first;
+		while (next != null) {
+			EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get()
+				.uri(next)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
+				})
+				.returnResult();
+			pages.add(page.getResponseBody());
+			String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
+			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
+		}
+		return pages;
 	}
 
 	private static String product(String category, String price, String color, int weight) {
