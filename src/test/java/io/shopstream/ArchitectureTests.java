@@ -40,7 +40,7 @@ class ArchitectureTests {
 
 	/** Every top-level package under io.shopstream besides {@code platform}. */
 	static final Set<String> FEATURES = Set.of("users", "auth", "products", "inventory", "orders", "stores",
-			"analytics", "feeds", "demo");
+			"analytics", "feeds", "demo", "wallet");
 
 	/**
 	 * The one list of features that read a collection another feature owns, and why. Each

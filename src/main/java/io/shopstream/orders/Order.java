@@ -62,7 +62,13 @@ public record Order(@Id String id, String orderNumber, Customer user, List<Item>
 		bank_transfer,
 
 		/** Paid in cash to the courier on delivery. */
-		cash_on_delivery
+		cash_on_delivery,
+
+		/**
+		 * Paid from the buyer's Shopstream balance, in the transaction that places the
+		 * order; refunded in the one that cancels it.
+		 */
+		balance
 
 	}
 

@@ -15,9 +15,12 @@ import io.shopstream.inventory.InventoryService;
 import io.shopstream.orders.Order.Customer;
 import io.shopstream.orders.Order.Item;
 import io.shopstream.orders.Order.Payment;
+import io.shopstream.orders.Order.PaymentMethod;
 import io.shopstream.orders.Order.StatusChange;
 import io.shopstream.orders.OrderPricing.Priced;
 import io.shopstream.orders.OrderPricing.Wanted;
+import io.shopstream.platform.mongo.Capability;
+import io.shopstream.platform.mongo.MissingCapabilityException;
 import io.shopstream.platform.mongo.Transactions;
 import io.shopstream.platform.security.Caller;
 import io.shopstream.platform.web.ConflictException;
@@ -33,6 +36,7 @@ import io.shopstream.products.Product;
 import io.shopstream.products.ProductService;
 import io.shopstream.users.UserService;
 import io.shopstream.users.UserView;
+import io.shopstream.wallet.Wallet;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,8 +81,10 @@ public class OrderService {
 
 	private final Transactions transactions;
 
+	private final Wallet wallet;
+
 	OrderService(ReactiveMongoTemplate template, Transactions transactions, ProductService products,
-			InventoryService inventory, UserService users, OrderNumbers numbers, KeysetPager pager,
+			InventoryService inventory, UserService users, Wallet wallet, OrderNumbers numbers, KeysetPager pager,
 			OrderProperties properties, Clock clock) {
 		this.template = template;
 		this.products = products;
@@ -89,6 +95,7 @@ public class OrderService {
 		this.pricing = new OrderPricing(properties);
 		this.clock = clock;
 		this.transactions = transactions;
+		this.wallet = wallet;
 	}
 
 	Mono<Order> place(Caller caller, NewOrder request) {
@@ -115,14 +122,18 @@ public class OrderService {
 			}
 			Instant now = this.clock.instant();
 			Priced priced = this.pricing.price(lines, now);
+			boolean fromBalance = request.paymentMethod() == PaymentMethod.balance;
+			if (fromBalance) {
+				payableFromBalance(priced);
+			}
 			return this.numbers.next()
 				.map((number) -> new Order(new ObjectId().toHexString(), number, customer(found.getT1()),
 						priced.items(), request.shippingAddress(),
 						(request.billingAddress() != null) ? request.billingAddress() : request.shippingAddress(),
-						new Payment(request.paymentMethod(), "pending"), priced.totals(), OrderStatus.pending,
-						List.of(new StatusChange(OrderStatus.pending, now, caller.userId(), null)), request.metadata(),
-						now, now))
-				.flatMap(this::holdAndRecord);
+						new Payment(request.paymentMethod(), fromBalance ? "paid" : "pending"), priced.totals(),
+						OrderStatus.pending, List.of(new StatusChange(OrderStatus.pending, now, caller.userId(), null)),
+						request.metadata(), now, now))
+				.flatMap(fromBalance ? this::payAndRecord : this::holdAndRecord);
 		});
 	}
 
@@ -139,6 +150,20 @@ public class OrderService {
 			throw InvalidRequestException.of("Each sku may appear once per order", repeated);
 		}
 		return wanted;
+	}
+
+	/**
+	 * An order paid from the balance needs transactions (501 naming them otherwise, once
+	 * the request is known to be valid) and must be priced in the wallet's currency.
+	 */
+	private void payableFromBalance(Priced priced) {
+		if (!this.transactions.available()) {
+			throw new MissingCapabilityException(Capability.TRANSACTIONS);
+		}
+		if (!this.wallet.currency().equals(priced.totals().currency())) {
+			throw InvalidRequestException.forField("payment_method", "balance pays for orders in "
+					+ this.wallet.currency() + " only; this one is in " + priced.totals().currency());
+		}
 	}
 
 	/** The customer as an order keeps them: id, email and the name to address them by. */
@@ -173,6 +198,22 @@ public class OrderService {
 				.concatMap((item) -> this.inventory.releaseHold(item.sku(), id, item.quantity()))
 				.then(Mono.error(failure)))
 			.flatMap((recorded) -> settle(recorded, id));
+	}
+
+	/**
+	 * An order paid from the balance, in one transaction: every item's stock reserved,
+	 * the buyer debited the total (a ledger entry of type {@code purchase}), the order
+	 * recorded; or none of it. No holds: a transaction that fails leaves nothing to give
+	 * back. A hot sku's write conflicts abort the transaction, which runs again after a
+	 * jittered backoff until the deadline (then 503).
+	 */
+	private Mono<Order> payAndRecord(Order order) {
+		ObjectId id = new ObjectId(order.id());
+		ObjectId buyer = new ObjectId(order.user().id());
+		return this.transactions.atomically(() -> Flux.fromIterable(order.items())
+			.concatMap((item) -> this.inventory.reserve(item.sku(), item.quantity()))
+			.then(Mono.defer(() -> this.wallet.pay(buyer, order.totals().total(), id)))
+			.then(Mono.defer(() -> this.template.insert(order))));
 	}
 
 	private Mono<Order> settle(Order order, ObjectId id) {
@@ -249,12 +290,21 @@ public class OrderService {
 			Update update = new Update().set("status", next.name())
 				.set("updated_at", now)
 				.push("status_history", new StatusChange(next, now, caller.userId(), request.note()));
+			boolean refund = next == OrderStatus.cancelled && order.payment().method() == PaymentMethod.balance;
+			if (refund) {
+				update.set("payment.status", "refunded");
+			}
 			Supplier<Mono<Order>> change = () -> this.template
 				.findAndModify(current, update, FindAndModifyOptions.options().returnNew(true), Order.class)
 				.switchIfEmpty(
 						Mono.error(() -> new ConflictException("The order changed meanwhile; read it again", "status")))
-				.flatMap((changed) -> stockEffect(order, next).thenReturn(changed));
-			return this.transactions.available() ? this.transactions.atomically(change) : change.get();
+				.flatMap((changed) -> stockEffect(order, next)
+					.then(refund ? Mono.defer(() -> this.wallet.refund(new ObjectId(order.user().id()),
+							order.totals().total(), id, caller.userId())) : Mono.empty())
+					.thenReturn(changed));
+			// A refund is a balance change and must be one with the cancellation, so
+			// orders paid from the balance change status only in transactions.
+			return (this.transactions.available() || refund) ? this.transactions.atomically(change) : change.get();
 		});
 	}
 

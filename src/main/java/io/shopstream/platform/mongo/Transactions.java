@@ -1,6 +1,5 @@
 package io.shopstream.platform.mongo;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -10,7 +9,6 @@ import com.mongodb.ReadPreference;
 import com.mongodb.TransactionOptions;
 import com.mongodb.WriteConcern;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.ReactiveMongoDatabaseFactory;
@@ -21,7 +19,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Multi-document transactions, where the back-end has them, with the settings MongoDB
- * requires and the retries its drivers' convenient API applies.
+ * requires and the retries its drivers' convenient API applies, bounded by a deadline.
  * <ul>
  * <li>Read preference {@code primary}. A transaction's reads take the transaction's read
  * preference, which otherwise defaults to the client's ({@code primaryPreferred} here),
@@ -35,8 +33,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * <li>A transaction that fails with the {@code TransientTransactionError} label is run
  * again from the start; a commit that fails with {@code UnknownTransactionCommitResult}
  * is committed again, never the whole transaction, which may already have been applied
- * (the drivers' transactions specification, as in
- * {@code ClientSession.withTransaction}).</li>
+ * (the drivers' transactions specification, as in {@code ClientSession.withTransaction}).
+ * Both wait a jittered, growing backoff between attempts and stop at the deadline
+ * ({@code shopstream.transactions.deadline}, 5 s by default) with a 503
+ * ({@link TransactionRetries}).</li>
  * </ul>
  */
 @Component
@@ -50,18 +50,21 @@ public class Transactions {
 		.maxCommitTime(10L, TimeUnit.SECONDS)
 		.build();
 
-	private static final int ATTEMPTS = 10;
-
 	private final TransactionalOperator operator;
 
+	private final TransactionRetries retries;
+
 	@Autowired
-	public Transactions(ReactiveMongoDatabaseFactory databases, Capabilities capabilities) {
-		this(capabilities.has(Capability.TRANSACTIONS) ? TransactionalOperator.create(new CommitRetrying(databases))
-				: null);
+	public Transactions(ReactiveMongoDatabaseFactory databases, Capabilities capabilities,
+			TransactionProperties properties) {
+		this(capabilities.has(Capability.TRANSACTIONS)
+				? TransactionalOperator.create(new CommitRetrying(databases, new TransactionRetries(properties)))
+				: null, properties);
 	}
 
-	Transactions(TransactionalOperator operator) {
+	Transactions(TransactionalOperator operator, TransactionProperties properties) {
 		this.operator = operator;
+		this.retries = new TransactionRetries(properties);
 	}
 
 	/** Whether the back-end runs multi-document transactions. */
@@ -72,27 +75,44 @@ public class Transactions {
 	/**
 	 * Runs the work in one transaction, again from the start while MongoDB says the
 	 * transaction failed for a passing reason (a write conflict with a concurrent
-	 * transaction, an election).
+	 * transaction, an election), until the deadline.
 	 * @throws MissingCapabilityException (as the Mono's error) where there are no
 	 * transactions
+	 * @throws io.shopstream.platform.web.ServiceUnavailableException (as the Mono's
+	 * error) when the deadline passes first
 	 */
 	public <T> Mono<T> atomically(Supplier<Mono<T>> work) {
 		if (this.operator == null) {
 			return Mono.error(new MissingCapabilityException(Capability.TRANSACTIONS));
 		}
-		return Mono.defer(() -> this.operator.transactional(Mono.defer(work)))
-			.retryWhen(Retry.backoff(ATTEMPTS, Duration.ofMillis(10))
-				.maxBackoff(Duration.ofMillis(500))
-				.filter((failure) -> labelled(failure, MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL)));
+		return Mono.defer(() -> {
+			Deadline deadline = new Deadline(this.retries.deadlineFromNow());
+			return Mono.defer(() -> this.operator.transactional(Mono.defer(work)))
+				.retryWhen(this.retries.whileLabelled(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL, deadline.at()))
+				.contextWrite((context) -> context.put(Deadline.class, deadline));
+		});
 	}
 
-	static boolean labelled(Throwable failure, String label) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof MongoException mongo && mongo.hasErrorLabel(label)) {
-				return true;
-			}
-		}
-		return false;
+	/**
+	 * Commits again while the commit's result is unknown, until the deadline of the
+	 * transaction it ends (from the subscriber context), or one deadline from now when
+	 * there is none.
+	 */
+	static Mono<Void> committing(Mono<Void> commit, TransactionRetries retries) {
+		return Mono.deferContextual((context) -> {
+			long deadline = context.<Deadline>getOrEmpty(Deadline.class)
+				.map(Deadline::at)
+				.orElseGet(retries::deadlineFromNow);
+			return commit
+				.retryWhen(retries.whileLabelled(MongoException.UNKNOWN_TRANSACTION_COMMIT_RESULT_LABEL, deadline));
+		});
+	}
+
+	/**
+	 * When one transaction's retries, and its commit's, must stop, in the parallel
+	 * scheduler's milliseconds.
+	 */
+	record Deadline(long at) {
 	}
 
 	/**
@@ -101,17 +121,17 @@ public class Transactions {
 	 */
 	static final class CommitRetrying extends ReactiveMongoTransactionManager {
 
-		CommitRetrying(ReactiveMongoDatabaseFactory databases) {
+		private final TransactionRetries retries;
+
+		CommitRetrying(ReactiveMongoDatabaseFactory databases, TransactionRetries retries) {
 			super(databases, OPTIONS);
+			this.retries = retries;
 		}
 
 		@Override
 		protected Mono<Void> doCommit(TransactionSynchronizationManager synchronizationManager,
 				ReactiveMongoTransactionObject transaction) {
-			return Mono.defer(transaction::commitTransaction)
-				.retryWhen(Retry.backoff(ATTEMPTS, Duration.ofMillis(10))
-					.maxBackoff(Duration.ofMillis(500))
-					.filter((failure) -> labelled(failure, MongoException.UNKNOWN_TRANSACTION_COMMIT_RESULT_LABEL)));
+			return committing(Mono.defer(transaction::commitTransaction), this.retries);
 		}
 
 	}
