@@ -73,6 +73,26 @@ abstract class AccessMatrixContract {
 		callers.expect(rows, "DELETE /users/{other id}",
 				(c) -> c.delete().uri("/api/v1/users/{id}", Accounts.signUp(this.anonymous, "victim").id()), 401, 404,
 				204);
+		callers.expect(rows, "GET /users/{own id}/ledger", (c) -> c.get().uri("/api/v1/users/{id}/ledger", user.id()),
+				401, 200, 200);
+		callers.expect(rows, "GET /users/{other id}/ledger",
+				(c) -> c.get().uri("/api/v1/users/{id}/ledger", other.id()), 401, 404, 200);
+		// An empty body: the admin's answer is its 400, on both back-ends.
+		callers.expect(rows, "POST /users/{own id}/balance/adjustments",
+				(c) -> c.post()
+					.uri("/api/v1/users/{id}/balance/adjustments", user.id())
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{}"),
+				401, 403, 400);
+		callers.expect(rows, "GET /transfers", (c) -> c.get().uri("/api/v1/transfers"), 401, 200, 200);
+		callers.expect(rows, "GET /transfers?user={other id}",
+				(c) -> c.get().uri("/api/v1/transfers?user={id}", other.id()), 401, 403, 200);
+		callers.expect(rows, "POST /transfers from {other id}", (c) -> c.post()
+			.uri("/api/v1/transfers")
+			.header("Idempotency-Key", Fixtures.unique("matrix-"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"from\": \"%s\", \"to\": \"%s\", \"amount\": \"0\"}".formatted(other.id(), user.id())), 401,
+				403, 400);
 		callers.expect(rows, "POST /auth/register",
 				(c) -> c.post()
 					.uri("/api/v1/auth/register")

@@ -38,7 +38,8 @@ class OpenApiDocumentationTests {
 		Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) api.get("paths");
 		assertThat(paths).containsKeys("/api/v1/users", "/api/v1/auth/login", "/api/v1/products",
 				"/api/v1/products/bulk", "/api/v1/inventory/{sku}", "/api/v1/orders", "/api/v1/orders/{id}/status",
-				"/api/v1/orders/export", "/api/v1/users/{id}/orders", "/api/v1/stores");
+				"/api/v1/orders/export", "/api/v1/users/{id}/orders", "/api/v1/stores", "/api/v1/transfers",
+				"/api/v1/transfers/{id}", "/api/v1/users/{id}/balance/adjustments", "/api/v1/users/{id}/ledger");
 		List<String> missing = new ArrayList<>();
 		paths.forEach((path, operations) -> operations.forEach((method, value) -> {
 			Map<String, Object> operation = (Map<String, Object>) value;
