@@ -2,7 +2,9 @@ package io.shopstream.support;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.mongodb.event.CommandFailedEvent;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,15 +30,23 @@ import org.springframework.context.annotation.Bean;
  * broken rule. A test during which a broken rule was recorded fails, naming the command
  * and the rule; commands a test sends itself to scratch collections fall under no index
  * rule.
+ * <p>
+ * The rules need the schema beans, which are not looked up on the driver's event-loop
+ * threads: a lookup there could wait on the context's singleton lock while the context is
+ * still being built (and BlockHound fails such a wait, which the driver then takes for
+ * the command's failure). Commands answered before every singleton exists wait in a queue
+ * and are checked once the rules are built, on the thread that builds the context.
  */
 @TestConfiguration(proxyBeanMethods = false)
-public class RecordedCommands implements CommandListener {
+public class RecordedCommands implements CommandListener, SmartInitializingSingleton {
 
 	private static final List<String> BROKEN = new CopyOnWriteArrayList<>();
 
 	private final ObjectProvider<CollectionSchema> schemas;
 
 	private final Map<Integer, BsonDocument> started = new ConcurrentHashMap<>();
+
+	private final Queue<Answered> pending = new ConcurrentLinkedQueue<>();
 
 	private volatile CommandRules rules;
 
@@ -56,10 +67,35 @@ public class RecordedCommands implements CommandListener {
 	@Override
 	public void commandSucceeded(CommandSucceededEvent event) {
 		BsonDocument command = this.started.remove(event.getRequestId());
-		if (command != null) {
-			rules().check(event.getCommandName(), command)
-				.forEach((rule) -> BROKEN.add(rule + " (" + event.getCommandName() + " " + shortened(command) + ")"));
+		if (command == null) {
+			return;
 		}
+		CommandRules known = this.rules;
+		if (known != null) {
+			check(known, new Answered(event.getCommandName(), command));
+			return;
+		}
+		this.pending.add(new Answered(event.getCommandName(), command));
+		if (this.rules != null) {
+			drainPending();
+		}
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		this.rules = new CommandRules(this.schemas.orderedStream().toList());
+		drainPending();
+	}
+
+	private void drainPending() {
+		for (Answered answered = this.pending.poll(); answered != null; answered = this.pending.poll()) {
+			check(this.rules, answered);
+		}
+	}
+
+	private static void check(CommandRules rules, Answered answered) {
+		rules.check(answered.name(), answered.command())
+			.forEach((rule) -> BROKEN.add(rule + " (" + answered.name() + " " + shortened(answered.command()) + ")"));
 	}
 
 	@Override
@@ -67,16 +103,13 @@ public class RecordedCommands implements CommandListener {
 		this.started.remove(event.getRequestId());
 	}
 
-	private CommandRules rules() {
-		if (this.rules == null) {
-			this.rules = new CommandRules(this.schemas.orderedStream().toList());
-		}
-		return this.rules;
-	}
-
 	private static String shortened(BsonDocument command) {
 		String json = command.toJson();
 		return (json.length() > 600) ? json.substring(0, 600) + "…" : json;
+	}
+
+	/** A command and its name, as the server accepted it. */
+	private record Answered(String name, BsonDocument command) {
 	}
 
 	/**
