@@ -1,6 +1,7 @@
 package io.shopstream.wallet;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -84,6 +85,9 @@ class WalletStepsTests {
 				.containsEntry("amount", "12.34")
 				.containsEntry("note", "rent")
 				.doesNotContainKey("fingerprint"));
+		assertThat(Instant.parse((String) received.get(0).get("timestamp")))
+			.as("the transfer answered first is the one a replay reads back, to its timestamp (the clock ticks in MongoDB's milliseconds)")
+			.isEqualTo(made.timestamp());
 	}
 
 	@Test
