@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -45,8 +46,13 @@ class AnalyticsRouter {
 					operation = @Operation(operationId = "customerReport", tags = "analytics",
 							summary = "Customer lifetime value by total spent, keyset pages, streamed",
 							security = @SecurityRequirement(name = "bearer"),
-							parameters = { @Parameter(in = ParameterIn.QUERY, name = "segment", example = "VIP"),
-									@Parameter(in = ParameterIn.QUERY, name = "churn_risk", example = "High"),
+							parameters = {
+									@Parameter(in = ParameterIn.QUERY, name = "segment", example = "VIP",
+											schema = @Schema(type = "string",
+													allowableValues = { "VIP", "Premium", "Regular", "New" })),
+									@Parameter(in = ParameterIn.QUERY, name = "churn_risk", example = "High",
+											schema = @Schema(type = "string",
+													allowableValues = { "High", "Medium", "Low" })),
 									@Parameter(in = ParameterIn.QUERY, name = "limit"),
 									@Parameter(in = ParameterIn.QUERY, name = "after"),
 									@Parameter(in = ParameterIn.QUERY, name = "currency", example = "USD") },
@@ -62,7 +68,9 @@ class AnalyticsRouter {
 					operation = @Operation(operationId = "monthlyReport", tags = "analytics",
 							summary = "Sales per month; months without sales are zeros",
 							security = @SecurityRequirement(name = "bearer"),
-							parameters = { @Parameter(in = ParameterIn.QUERY, name = "year", example = "2026"),
+							parameters = {
+									@Parameter(in = ParameterIn.QUERY, name = "year", example = "2026",
+											schema = @Schema(type = "integer", minimum = "1970", maximum = "9999")),
 									@Parameter(in = ParameterIn.QUERY, name = "from"),
 									@Parameter(in = ParameterIn.QUERY, name = "to"),
 									@Parameter(in = ParameterIn.QUERY, name = "currency", example = "USD") },

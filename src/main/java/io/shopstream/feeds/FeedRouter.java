@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springdoc.core.annotations.RouterOperations;
@@ -42,15 +43,22 @@ class FeedRouter {
 					summary = "Server-Sent Events of changes to users (admin), orders (own; admin all) or inventory (public)",
 					parameters = {
 							@Parameter(in = ParameterIn.PATH, name = "feed", example = "inventory",
-									description = "users, orders or inventory"),
+									description = "users, orders or inventory",
+									schema = @Schema(type = "string",
+											allowableValues = { "users", "orders", "inventory" })),
 							@Parameter(in = ParameterIn.HEADER, name = "Last-Event-ID",
 									description = "resume right after this event"),
 							@Parameter(in = ParameterIn.QUERY, name = "last_event_id"),
-							@Parameter(in = ParameterIn.QUERY, name = "status", description = "orders, users"),
-							@Parameter(in = ParameterIn.QUERY, name = "role", description = "users"),
+							@Parameter(in = ParameterIn.QUERY, name = "status",
+									description = "orders: an order status; users: a user status",
+									schema = @Schema(type = "string",
+											allowableValues = { "pending", "processing", "shipped", "delivered",
+													"cancelled", "active", "inactive", "suspended", "deleted" })),
+							@Parameter(in = ParameterIn.QUERY, name = "role", description = "users",
+									schema = @Schema(type = "string", allowableValues = { "admin", "user", "guest" })),
 							@Parameter(in = ParameterIn.QUERY, name = "sku", description = "inventory"),
-							@Parameter(in = ParameterIn.QUERY, name = "below_reorder_point",
-									description = "inventory") },
+							@Parameter(in = ParameterIn.QUERY, name = "below_reorder_point", description = "inventory",
+									schema = @Schema(type = "boolean")) },
 					responses = @ApiResponse(responseCode = "200",
 							content = @Content(mediaType = "text/event-stream", examples = @ExampleObject(EXAMPLE))))))
 	RouterFunction<ServerResponse> feedRoutes(FeedHandler handler) {

@@ -96,7 +96,10 @@ class OrderRouter {
 					operation = @Operation(operationId = "exportOrders", tags = "orders",
 							summary = "Every matching order as NDJSON, oldest first, in constant memory (admin)",
 							security = @SecurityRequirement(name = "bearer"),
-							parameters = { @Parameter(in = ParameterIn.QUERY, name = "status"),
+							parameters = {
+									@Parameter(in = ParameterIn.QUERY, name = "status",
+											schema = @Schema(allowableValues = { "pending", "processing", "shipped",
+													"delivered", "cancelled" })),
 									@Parameter(in = ParameterIn.QUERY, name = "from"),
 									@Parameter(in = ParameterIn.QUERY, name = "to"),
 									@Parameter(in = ParameterIn.QUERY, name = "user_id") },
