@@ -28,7 +28,9 @@ class AnalyticsRouter {
 	@Bean
 	@RouterOperations({ @RouterOperation(path = "/api/v1/analytics/sales", method = RequestMethod.GET,
 			beanClass = AnalyticsHandler.class, beanMethod = "sales",
-			operation = @Operation(operationId = "salesReport", tags = "analytics",
+			operation = @Operation(operationId = "salesReport",
+					description = "The products that brought in the most revenue from delivered and completed orders placed in [from, to), with units sold and order counts, in one currency.",
+					tags = "analytics",
 					summary = "Top products by revenue from delivered/completed orders in [from, to)",
 					security = @SecurityRequirement(name = "bearer"),
 					parameters = { @Parameter(in = ParameterIn.QUERY, name = "from", example = "2026-01-01T00:00:00Z"),
@@ -43,7 +45,9 @@ class AnalyticsRouter {
 									 "order_count": 5, "unique_customer_count": 4, "avg_order_value": "239.98"}]}"""))))),
 			@RouterOperation(path = "/api/v1/analytics/customers", method = RequestMethod.GET,
 					beanClass = AnalyticsHandler.class, beanMethod = "customers",
-					operation = @Operation(operationId = "customerReport", tags = "analytics",
+					operation = @Operation(operationId = "customerReport",
+							description = "Customer lifetime value, highest total spent first: orders, amount spent, average order, segment and churn risk, computed by one aggregation over delivered and completed orders in one currency. Keyset pages; NDJSON when asked.",
+							tags = "analytics",
 							summary = "Customer lifetime value by total spent, keyset pages, streamed",
 							security = @SecurityRequirement(name = "bearer"),
 							parameters = {
@@ -65,8 +69,9 @@ class AnalyticsRouter {
 											  "churn_risk": "Low", "currency": "USD", "as_of": "2026-11-25T16:48:14.123Z"}]"""))))),
 			@RouterOperation(path = "/api/v1/analytics/monthly", method = RequestMethod.GET,
 					beanClass = AnalyticsHandler.class, beanMethod = "monthly",
-					operation = @Operation(operationId = "monthlyReport", tags = "analytics",
-							summary = "Sales per month; months without sales are zeros",
+					operation = @Operation(operationId = "monthlyReport",
+							description = "Sales per calendar month (UTC) for a year, or for [from, to): order count, revenue and average order value, months without sales as zeros. One currency at a time.",
+							tags = "analytics", summary = "Sales per month; months without sales are zeros",
 							security = @SecurityRequirement(name = "bearer"),
 							parameters = {
 									@Parameter(in = ParameterIn.QUERY, name = "year", example = "2026",
@@ -84,8 +89,9 @@ class AnalyticsRouter {
 													  "unique_customer_count": 0}]}"""))))),
 			@RouterOperation(path = "/api/v1/admin/indexes", method = RequestMethod.GET,
 					beanClass = AnalyticsHandler.class, beanMethod = "indexes",
-					operation = @Operation(operationId = "listIndexes", tags = "admin",
-							summary = "Every collection's indexes and their options",
+					operation = @Operation(operationId = "listIndexes",
+							description = "Lists, per collection Shopstream owns, the indexes the back-end holds with their keys and options (unique, partial, TTL). On the embedded back-end only unique indexes exist.",
+							tags = "admin", summary = "Every collection's indexes and their options",
 							security = @SecurityRequirement(name = "bearer"),
 							responses = @ApiResponse(responseCode = "200",
 									content = @Content(
@@ -95,8 +101,9 @@ class AnalyticsRouter {
 													  "ttl_seconds": 0}]}}"""))))),
 			@RouterOperation(path = "/api/v1/admin/explain", method = RequestMethod.POST,
 					beanClass = AnalyticsHandler.class, beanMethod = "explain",
-					operation = @Operation(operationId = "explainQuery", tags = "admin",
-							summary = "The winning plan of a find; 501 on the embedded back-end",
+					operation = @Operation(operationId = "explainQuery",
+							description = "Explains a find on one collection with MongoDB's query planner (explain outside the Stable API) and answers the winning plan, the index used and the documents examined. Unlike other bodies, filter and sort are MongoDB query documents, limited to query operators from a fixed list (never $where, $function, $accumulator or $expr).",
+							tags = "admin", summary = "The winning plan of a find; 501 on the embedded back-end",
 							security = @SecurityRequirement(name = "bearer"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									examples = @ExampleObject("""

@@ -39,7 +39,9 @@ class FeedRouter {
 	@Bean
 	@RouterOperations(@RouterOperation(path = "/api/v1/feeds/{feed}", method = RequestMethod.GET,
 			beanClass = FeedHandler.class, beanMethod = "subscribe",
-			operation = @Operation(operationId = "subscribeToFeed", tags = "feeds",
+			operation = @Operation(operationId = "subscribeToFeed",
+					description = "A live feed of changes as Server-Sent Events: `id` is the resume token, `event` the operation, `data` the document as the REST API shows it. Send Last-Event-ID (or last_event_id) to resume right after an event; a resync event says when that is no longer possible. Filters depend on the feed.",
+					tags = "feeds",
 					summary = "Server-Sent Events of changes to users (admin), orders (own; admin all) or inventory (public)",
 					parameters = {
 							@Parameter(in = ParameterIn.PATH, name = "feed", example = "inventory",

@@ -34,12 +34,14 @@ class StoreRouter {
 	@RouterOperations({
 			@RouterOperation(path = "/api/v1/stores", method = RequestMethod.GET, beanClass = StoreHandler.class,
 					beanMethod = "list",
-					operation = @Operation(operationId = "listStores", tags = "stores", summary = "All stores by name",
+					operation = @Operation(operationId = "listStores", description = "Every store, by name.",
+							tags = "stores", summary = "All stores by name",
 							responses = @ApiResponse(responseCode = "200",
 									content = @Content(examples = @ExampleObject("[" + STORE + "]"))))),
 			@RouterOperation(path = "/api/v1/stores", method = RequestMethod.POST, beanClass = StoreHandler.class,
 					beanMethod = "create",
-					operation = @Operation(operationId = "createStore", tags = "stores",
+					operation = @Operation(operationId = "createStore",
+							description = "Opens a store at a GeoJSON point.", tags = "stores",
 							summary = "Open a store (admin)", security = @SecurityRequirement(name = "bearer"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = NewStore.class),
@@ -48,7 +50,9 @@ class StoreRouter {
 									content = @Content(examples = @ExampleObject(STORE))))),
 			@RouterOperation(path = "/api/v1/stores/near", method = RequestMethod.GET, beanClass = StoreHandler.class,
 					beanMethod = "near",
-					operation = @Operation(operationId = "storesNear", tags = "stores",
+					operation = @Operation(operationId = "storesNear",
+							description = "Open stores within max_m (and beyond min_m) metres of a point, nearest first, with their distance. Needs a real MongoDB (501 on the embedded back-end).",
+							tags = "stores",
 							summary = "Open stores near a point, nearest first; 501 on the embedded back-end",
 							parameters = {
 									@Parameter(in = ParameterIn.QUERY, name = "lng", example = "-73.97",
@@ -65,8 +69,8 @@ class StoreRouter {
 									examples = @ExampleObject("[{\"store\": " + STORE + ", \"distance_m\": 120}]"))))),
 			@RouterOperation(path = "/api/v1/stores/{id}", method = RequestMethod.GET, beanClass = StoreHandler.class,
 					beanMethod = "get",
-					operation = @Operation(operationId = "getStore", tags = "stores", summary = "A store",
-							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
+					operation = @Operation(operationId = "getStore", description = "One store.", tags = "stores",
+							summary = "A store", parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = @ApiResponse(responseCode = "200",
 									content = @Content(examples = @ExampleObject(STORE))))) })
 	RouterFunction<ServerResponse> storeRoutes(StoreHandler handler) {

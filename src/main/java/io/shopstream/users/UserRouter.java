@@ -47,26 +47,28 @@ class UserRouter {
 			{"password": "a brand new passphrase", "current_password": "correct horse battery"}""";
 
 	@Bean
-	@RouterOperations({
-			@RouterOperation(path = "/api/v1/users", method = RequestMethod.POST, beanClass = UserHandler.class,
-					beanMethod = "create",
-					operation = @Operation(operationId = "createUser", summary = "Create a user", tags = "users",
-							requestBody = @RequestBody(required = true,
-									content = @Content(schema = @Schema(implementation = NewUser.class),
-											examples = @ExampleObject(NEW_USER_EXAMPLE))),
-							responses = {
-									@ApiResponse(responseCode = "201", description = "Created",
-											content = @Content(schema = @Schema(implementation = UserView.class),
-													examples = @ExampleObject(USER_EXAMPLE))),
-									@ApiResponse(responseCode = "400", description = "Invalid fields",
-											content = @Content(mediaType = "application/problem+json",
-													schema = @Schema(implementation = Problem.class))),
-									@ApiResponse(responseCode = "409", description = "Email or username taken",
-											content = @Content(mediaType = "application/problem+json",
-													schema = @Schema(implementation = Problem.class))) })),
+	@RouterOperations({ @RouterOperation(path = "/api/v1/users", method = RequestMethod.POST,
+			beanClass = UserHandler.class, beanMethod = "create",
+			operation = @Operation(operationId = "createUser",
+					description = "Creates a user with any role (admins). The email and username must be free (409 naming the field otherwise).",
+					summary = "Create a user", tags = "users",
+					requestBody = @RequestBody(required = true,
+							content = @Content(schema = @Schema(implementation = NewUser.class),
+									examples = @ExampleObject(NEW_USER_EXAMPLE))),
+					responses = {
+							@ApiResponse(responseCode = "201", description = "Created",
+									content = @Content(schema = @Schema(implementation = UserView.class),
+											examples = @ExampleObject(USER_EXAMPLE))),
+							@ApiResponse(responseCode = "400", description = "Invalid fields",
+									content = @Content(mediaType = "application/problem+json",
+											schema = @Schema(implementation = Problem.class))),
+							@ApiResponse(responseCode = "409", description = "Email or username taken",
+									content = @Content(mediaType = "application/problem+json",
+											schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users", method = RequestMethod.GET, beanClass = UserHandler.class,
 					beanMethod = "list",
 					operation = @Operation(operationId = "listUsers",
+							description = "Users in _id order, every status but deleted unless one is asked for, optionally of one role. Keyset pages: the next page's address is in the Link header. NDJSON when asked.",
 							summary = "List users, streamed, one keyset page at a time", tags = "users",
 							parameters = {
 									@Parameter(in = ParameterIn.QUERY, name = "status", schema = @Schema(
@@ -85,7 +87,9 @@ class UserRouter {
 											examples = @ExampleObject("[" + USER_EXAMPLE + "]"))))),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.GET, beanClass = UserHandler.class,
 					beanMethod = "get",
-					operation = @Operation(operationId = "getUser", summary = "Get a user", tags = "users",
+					operation = @Operation(operationId = "getUser",
+							description = "One user, without the password hash. Users see only themselves; anyone else is 404, like an id that does not exist.",
+							summary = "Get a user", tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = {
 									@ApiResponse(responseCode = "200",
@@ -131,6 +135,7 @@ class UserRouter {
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.DELETE, beanClass = UserHandler.class,
 					beanMethod = "delete",
 					operation = @Operation(operationId = "deleteUser",
+							description = "Marks the user deleted (status deleted, deleted_at set); their sessions stop working at their next request. The document stays, left out of lookups and default lists.",
 							summary = "Soft-delete a user (status deleted, deleted_at set)", tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = @ApiResponse(responseCode = "204"))) })

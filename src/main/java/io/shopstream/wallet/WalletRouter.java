@@ -131,7 +131,9 @@ class WalletRouter {
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/transfers", method = RequestMethod.GET, beanClass = WalletHandler.class,
 					beanMethod = "listTransfers",
-					operation = @Operation(operationId = "listTransfers", tags = "wallet",
+					operation = @Operation(operationId = "listTransfers",
+							description = "Transfers newest first: those you sent or received, or for admins every transfer or one user's (user). Keyset pages: the next page's address is in the Link header. NDJSON when asked.",
+							tags = "wallet",
 							summary = "Transfers you sent or received (admins: all, or one user's), newest first",
 							security = @SecurityRequirement(name = BEARER),
 							parameters = {
@@ -151,8 +153,9 @@ class WalletRouter {
 											examples = @ExampleObject("[" + TRANSFER + "]"))))),
 			@RouterOperation(path = "/api/v1/transfers/{id}", method = RequestMethod.GET,
 					beanClass = WalletHandler.class, beanMethod = "getTransfer",
-					operation = @Operation(operationId = "getTransfer", tags = "wallet",
-							summary = "A transfer you sent or received (admins: any)",
+					operation = @Operation(operationId = "getTransfer",
+							description = "One transfer. Someone else's answers 404, like one that does not exist.",
+							tags = "wallet", summary = "A transfer you sent or received (admins: any)",
 							security = @SecurityRequirement(name = BEARER),
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							responses = {
@@ -193,7 +196,9 @@ class WalletRouter {
 													examples = @ExampleObject(NO_TRANSACTIONS))) })),
 			@RouterOperation(path = "/api/v1/users/{id}/ledger", method = RequestMethod.GET,
 					beanClass = WalletHandler.class, beanMethod = "ledger",
-					operation = @Operation(operationId = "userLedger", tags = "wallet",
+					operation = @Operation(operationId = "userLedger",
+							description = "Every change of a balance (adjustments, transfers, purchases, refunds), newest first, each with the balance it left, so the entries add up to the balance. Keyset pages; NDJSON when asked.",
+							tags = "wallet",
 							summary = "Every change of a user's balance, newest first, with the balance it left "
 									+ "(yours; admins: anyone's)",
 							security = @SecurityRequirement(name = BEARER),
