@@ -24,7 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import({ FreshConnections.class, RecordedCommands.class })
+@Import({ FreshConnections.class, RecordedCommands.class, ApiContract.class })
 @ExtendWith(RecordedCommands.Check.class)
 public @interface EmbeddedApiTest {
 

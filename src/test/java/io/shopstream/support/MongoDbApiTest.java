@@ -29,7 +29,7 @@ import org.springframework.test.context.TestPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
-@Import({ RealMongoContainer.class, FreshConnections.class })
+@Import({ RealMongoContainer.class, FreshConnections.class, ApiContract.class })
 @TestPropertySource(properties = "spring.mongodb.uri=${" + RealMongoAvailable.URI_PROPERTY + ":}")
 public @interface MongoDbApiTest {
 

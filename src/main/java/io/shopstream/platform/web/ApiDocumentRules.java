@@ -17,6 +17,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -50,6 +51,10 @@ class ApiDocumentRules {
 	static final String DECIMAL = "^-?\\d{1,15}(\\.\\d{1,6})?$";
 
 	private static final String JSON = "application/json";
+
+	private static final String NDJSON = "application/x-ndjson";
+
+	private static final String PROBLEM = "application/problem+json";
 
 	private static final Map<String, String> TAGS = tags();
 
@@ -107,8 +112,47 @@ class ApiDocumentRules {
 		if (operation.getRequestBody() != null) {
 			jsonInsteadOfAnything(operation.getRequestBody().getContent());
 		}
-		if (operation.getResponses() != null) {
-			operation.getResponses().forEach((status, response) -> completeResponse(status, response));
+		if (operation.getResponses() == null) {
+			operation.setResponses(new ApiResponses());
+		}
+		operation.getResponses().forEach((status, response) -> completeResponse(status, response));
+		addRefusals(operation);
+	}
+
+	/**
+	 * The refusals the platform gives on any route, and those that follow from what the
+	 * operation takes, each a problem document: added where the router did not describe
+	 * them itself.
+	 */
+	private static void addRefusals(Operation operation) {
+		ApiResponses responses = operation.getResponses();
+		refusal(responses, "400", "Invalid parameters, headers or body; the problem lists the fields at fault");
+		refusal(responses, "401", "Missing, invalid or expired credentials where they are needed, or sent and wrong");
+		boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+		if (secured) {
+			refusal(responses, "403", "Your role does not allow this request");
+		}
+		boolean pathParameters = operation.getParameters() != null
+				&& operation.getParameters().stream().anyMatch((parameter) -> "path".equals(parameter.getIn()));
+		if (pathParameters) {
+			refusal(responses, "404", "No such resource, or not yours to see");
+		}
+		refusal(responses, "406", "None of the accepted media types can be produced");
+		if (operation.getRequestBody() != null) {
+			refusal(responses, "413", "The body is larger than the configured limit");
+			refusal(responses, "415", "The body's media type is not one this operation reads");
+		}
+		refusal(responses, "429", "Too many requests from this client; see Retry-After");
+		refusal(responses, "500", "Shopstream failed; quote the correlation id when reporting it");
+		refusal(responses, "503", "This instance cannot take the request now; see Retry-After");
+	}
+
+	private static void refusal(ApiResponses responses, String status, String description) {
+		if (!responses.containsKey(status)) {
+			responses.addApiResponse(status,
+					new ApiResponse().description(description)
+						.content(new Content().addMediaType(PROBLEM,
+								new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
 		}
 	}
 
@@ -121,8 +165,22 @@ class ApiDocumentRules {
 			return;
 		}
 		jsonInsteadOfAnything(response.getContent());
+		ndjsonForLists(response.getContent());
 		if (response.getDescription() == null || response.getDescription().isEmpty()) {
 			response.setDescription("OK");
+		}
+	}
+
+	/**
+	 * A list answers NDJSON too, one item per line, when the client asks for it
+	 * ({@code ListResponses}).
+	 */
+	@SuppressWarnings("rawtypes")
+	private static void ndjsonForLists(Content content) {
+		if (content != null && content.get(JSON) != null && content.get(JSON).getSchema() != null
+				&& content.get(JSON).getSchema().getItems() != null) {
+			Schema item = content.get(JSON).getSchema().getItems();
+			content.putIfAbsent(NDJSON, new MediaType().schema(item));
 		}
 	}
 
