@@ -1,6 +1,7 @@
 package io.shopstream.analytics;
 
 import io.shopstream.platform.web.Negotiation;
+import io.shopstream.platform.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -108,11 +109,15 @@ class AnalyticsRouter {
 							requestBody = @RequestBody(required = true, content = @Content(
 									examples = @ExampleObject("""
 											{"collection": "orders", "filter": {"status": "delivered"}, "sort": {"created_at": -1}}"""))),
-							responses = @ApiResponse(responseCode = "200", content = @Content(
+							responses = { @ApiResponse(responseCode = "200", content = @Content(
 									examples = @ExampleObject("""
 											{"as_of": "2026-11-25T16:48:14.123Z", "collection": "orders", "stages": ["FETCH", "IXSCAN"],
 											 "index_used": "status", "collection_scan": false, "keys_examined": 120,
-											 "docs_examined": 120, "returned": 120, "winning_plan": "{...}"}"""))))) })
+											 "docs_examined": 120, "returned": 120, "winning_plan": "{...}"}"""))),
+									@ApiResponse(responseCode = "501",
+											description = "The back-end cannot explain queries (the embedded one)",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))) })) })
 	RouterFunction<ServerResponse> analyticsRoutes(AnalyticsHandler handler) {
 		return route().GET("/api/v1/analytics/sales", handler::sales)
 			.GET("/api/v1/analytics/customers", handler::customers)

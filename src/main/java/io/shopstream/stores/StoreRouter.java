@@ -1,6 +1,7 @@
 package io.shopstream.stores;
 
 import io.shopstream.platform.web.Negotiation;
+import io.shopstream.platform.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -65,8 +66,14 @@ class StoreRouter {
 													defaultValue = "5000")),
 									@Parameter(in = ParameterIn.QUERY, name = "min_m", example = "0",
 											schema = @Schema(type = "number", minimum = "0", defaultValue = "0")) },
-							responses = @ApiResponse(responseCode = "200", content = @Content(
-									examples = @ExampleObject("[{\"store\": " + STORE + ", \"distance_m\": 120}]"))))),
+							responses = {
+									@ApiResponse(responseCode = "200",
+											content = @Content(examples = @ExampleObject("[{\"store\": " + STORE
+													+ ", \"distance_m\": 120}]"))),
+									@ApiResponse(responseCode = "501",
+											description = "The back-end has no geo queries (the embedded one)",
+											content = @Content(mediaType = "application/problem+json",
+													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/stores/{id}", method = RequestMethod.GET, beanClass = StoreHandler.class,
 					beanMethod = "get",
 					operation = @Operation(operationId = "getStore", description = "One store.", tags = "stores",

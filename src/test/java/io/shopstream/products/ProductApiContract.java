@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.shopstream.support.Accounts;
+import io.shopstream.support.ApiContract;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +36,12 @@ abstract class ProductApiContract {
 	@Test
 	void an_admin_creates_a_product_that_anyone_can_read_with_exact_money() {
 		String sku = Fixtures.unique("SKU-");
-		String id = Catalogue.product(this.admin, sku, null, """
+		// The price as a JSON number, which the service accepts beyond the documented
+		// string.
+		WebTestClient lenient = this.admin.mutate()
+			.defaultHeader(ApiContract.LENIENT_INPUT, "price as a number")
+			.build();
+		String id = Catalogue.product(lenient, sku, null, """
 				{"sku": "%s", "name": "Premium Widget", "description": "High-quality widget",
 				 "category": {"name": "Electronics", "slug": "electronics", "path": ["Home", "Electronics"]},
 				 "attributes": {"color": "Black", "weight": 250, "features": ["Waterproof"]},

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -56,6 +57,10 @@ class ApiDocumentRules {
 
 	private static final String PROBLEM = "application/problem+json";
 
+	private static final String BEARER = "bearer";
+
+	private static final String SESSION_COOKIE = "session-cookie";
+
 	private static final Map<String, String> TAGS = tags();
 
 	static {
@@ -80,9 +85,12 @@ class ApiDocumentRules {
 				api.getComponents().getSchemas().values().forEach(ApiDocumentRules::anyValueInFreeFormMaps);
 			}
 			if (api.getPaths() != null) {
-				api.getPaths()
-					.values()
-					.forEach((path) -> path.readOperations().forEach(ApiDocumentRules::completeOperation));
+				api.getPaths().values().forEach((path) -> {
+					path.readOperations().forEach(ApiDocumentRules::completeOperation);
+					if (path.getGet() != null) {
+						cookieForReads(path.getGet());
+					}
+				});
 			}
 		};
 	}
@@ -117,6 +125,17 @@ class ApiDocumentRules {
 		}
 		operation.getResponses().forEach((status, response) -> completeResponse(status, response));
 		addRefusals(operation);
+	}
+
+	/**
+	 * A read that takes the bearer token takes the session cookie too: the cookie counts
+	 * for GET and HEAD.
+	 */
+	private static void cookieForReads(Operation read) {
+		if (read.getSecurity() != null && read.getSecurity().stream().anyMatch((rule) -> rule.containsKey(BEARER))
+				&& read.getSecurity().stream().noneMatch((rule) -> rule.containsKey(SESSION_COOKIE))) {
+			read.addSecurityItem(new SecurityRequirement().addList(SESSION_COOKIE));
+		}
 	}
 
 	/**

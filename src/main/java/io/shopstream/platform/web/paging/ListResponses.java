@@ -42,7 +42,12 @@ public final class ListResponses {
 			.toUriString();
 	}
 
-	/** JSON unless the client prefers NDJSON; 406 when it accepts neither. */
+	/**
+	 * JSON unless the client prefers NDJSON; 406 when it accepts neither. NDJSON is
+	 * preferred when asked for with a higher quality than JSON named as such, and at
+	 * least that of a wildcard ({@code Accept: application/x-ndjson, *}{@code /*} is
+	 * NDJSON; a client naming both types alike, as generated clients do, gets JSON).
+	 */
 	public static MediaType mediaType(ServerRequest request) {
 		List<MediaType> accepted = request.headers().accept();
 		if (accepted.isEmpty()) {
@@ -50,18 +55,22 @@ public final class ListResponses {
 		}
 		double ndjson = 0;
 		double json = 0;
+		double wildcard = 0;
 		for (MediaType candidate : accepted) {
 			if (candidate.equalsTypeAndSubtype(MediaType.APPLICATION_NDJSON)) {
 				ndjson = Math.max(ndjson, candidate.getQualityValue());
 			}
-			else if (candidate.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+			else if (candidate.equalsTypeAndSubtype(MediaType.APPLICATION_JSON)) {
 				json = Math.max(json, candidate.getQualityValue());
 			}
+			else if (candidate.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+				wildcard = Math.max(wildcard, candidate.getQualityValue());
+			}
 		}
-		if (ndjson > 0 && ndjson >= json) {
+		if (ndjson > 0 && ndjson > json && ndjson >= wildcard) {
 			return MediaType.APPLICATION_NDJSON;
 		}
-		if (json > 0) {
+		if (json > 0 || wildcard > 0) {
 			return MediaType.APPLICATION_JSON;
 		}
 		throw new NotAcceptableStatusException(PRODUCIBLE);
