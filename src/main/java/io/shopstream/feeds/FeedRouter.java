@@ -1,6 +1,7 @@
 package io.shopstream.feeds;
 
 import io.micrometer.observation.ObservationPredicate;
+import io.shopstream.platform.web.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -61,8 +62,14 @@ class FeedRouter {
 							@Parameter(in = ParameterIn.QUERY, name = "sku", description = "inventory"),
 							@Parameter(in = ParameterIn.QUERY, name = "below_reorder_point", description = "inventory",
 									schema = @Schema(type = "boolean")) },
-					responses = @ApiResponse(responseCode = "200",
-							content = @Content(mediaType = "text/event-stream", examples = @ExampleObject(EXAMPLE))))))
+					responses = {
+							@ApiResponse(responseCode = "200",
+									content = @Content(mediaType = "text/event-stream",
+											examples = @ExampleObject(EXAMPLE))),
+							@ApiResponse(responseCode = "403",
+									description = "The users feed is for admins; the orders feed for signed-in users",
+									content = @Content(mediaType = "application/problem+json",
+											schema = @Schema(implementation = Problem.class))) })))
 	RouterFunction<ServerResponse> feedRoutes(FeedHandler handler) {
 		return route().GET(Feed.PATH_PREFIX + "{feed}", handler::subscribe).build();
 	}

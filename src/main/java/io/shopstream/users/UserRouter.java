@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springdoc.core.annotations.RouterOperation;
 import org.springdoc.core.annotations.RouterOperations;
 
@@ -49,7 +50,7 @@ class UserRouter {
 	@Bean
 	@RouterOperations({ @RouterOperation(path = "/api/v1/users", method = RequestMethod.POST,
 			beanClass = UserHandler.class, beanMethod = "create",
-			operation = @Operation(operationId = "createUser",
+			operation = @Operation(operationId = "createUser", security = @SecurityRequirement(name = "bearer"),
 					description = "Creates a user with any role (admins). The email and username must be free (409 naming the field otherwise).",
 					summary = "Create a user", tags = "users",
 					requestBody = @RequestBody(required = true,
@@ -67,7 +68,7 @@ class UserRouter {
 											schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users", method = RequestMethod.GET, beanClass = UserHandler.class,
 					beanMethod = "list",
-					operation = @Operation(operationId = "listUsers",
+					operation = @Operation(operationId = "listUsers", security = @SecurityRequirement(name = "bearer"),
 							description = "Users in _id order, every status but deleted unless one is asked for, optionally of one role. Keyset pages: the next page's address is in the Link header. NDJSON when asked.",
 							summary = "List users, streamed, one keyset page at a time", tags = "users",
 							parameters = {
@@ -87,7 +88,7 @@ class UserRouter {
 											examples = @ExampleObject("[" + USER_EXAMPLE + "]"))))),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.GET, beanClass = UserHandler.class,
 					beanMethod = "get",
-					operation = @Operation(operationId = "getUser",
+					operation = @Operation(operationId = "getUser", security = @SecurityRequirement(name = "bearer"),
 							description = "One user, without the password hash. Users see only themselves; anyone else is 404, like an id that does not exist.",
 							summary = "Get a user", tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
@@ -100,8 +101,8 @@ class UserRouter {
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.PATCH, beanClass = UserHandler.class,
 					beanMethod = "update",
-					operation = @Operation(operationId = "updateUser", summary = "Change some fields of a user",
-							description = PATCH_DESCRIPTION, tags = "users",
+					operation = @Operation(operationId = "updateUser", security = @SecurityRequirement(name = "bearer"),
+							summary = "Change some fields of a user", description = PATCH_DESCRIPTION, tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),
 							requestBody = @RequestBody(required = true, content = @Content(
 									schema = @Schema(implementation = UserChanges.class),
@@ -134,7 +135,7 @@ class UserRouter {
 													schema = @Schema(implementation = Problem.class))) })),
 			@RouterOperation(path = "/api/v1/users/{id}", method = RequestMethod.DELETE, beanClass = UserHandler.class,
 					beanMethod = "delete",
-					operation = @Operation(operationId = "deleteUser",
+					operation = @Operation(operationId = "deleteUser", security = @SecurityRequirement(name = "bearer"),
 							description = "Marks the user deleted (status deleted, deleted_at set); their sessions stop working at their next request. The document stays, left out of lookups and default lists.",
 							summary = "Soft-delete a user (status deleted, deleted_at set)", tags = "users",
 							parameters = @Parameter(in = ParameterIn.PATH, name = "id"),

@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
 @Import({ FreshConnections.class, RecordedCommands.class, ApiContract.class })
-@ExtendWith(RecordedCommands.Check.class)
+@ExtendWith({ RecordedCommands.Check.class, ApiContract.Check.class })
 public @interface EmbeddedApiTest {
 
 }

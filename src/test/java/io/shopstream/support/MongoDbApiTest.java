@@ -25,7 +25,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Tag("mongodb")
-@ExtendWith(RealMongoAvailable.class)
+@ExtendWith({ RealMongoAvailable.class, ApiContract.Check.class })
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("test")
