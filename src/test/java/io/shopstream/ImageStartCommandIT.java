@@ -114,6 +114,51 @@ class ImageStartCommandIT {
 			.contains("*", "!mvnw", "!pom.xml", "!.mvn/", "!src/main/");
 	}
 
+	/**
+	 * The build stage's Maven command, word for word (offline: what it needs is in the
+	 * local repository by now), run on exactly what {@code .dockerignore} lets into the
+	 * build context: it packages the jar. It once could not, for the style rules it
+	 * checks were left out of the context.
+	 */
+	@Test
+	@Timeout(value = 6, unit = TimeUnit.MINUTES)
+	void the_build_stage_packages_the_jar_from_what_the_build_context_admits() throws Exception {
+		Path context = WORK.resolve("build-context");
+		deleteRecursively(context);
+		Files.createDirectories(context);
+		for (String line : Files.readAllLines(Path.of(".dockerignore"))) {
+			if (line.startsWith("!")) {
+				Path admitted = Path.of(line.substring(1));
+				Path target = context.resolve(admitted.toString());
+				Files.createDirectories((target.getParent() != null) ? target.getParent() : context);
+				if (Files.isDirectory(admitted)) {
+					copyTree(admitted, target);
+				}
+				else {
+					Files.copy(admitted, target);
+				}
+			}
+		}
+		String build = this.dockerfile.buildRuns()
+			.stream()
+			.filter((run) -> run.contains(" package"))
+			.findFirst()
+			.orElseThrow()
+			.split("&&")[0].strip();
+		List<String> command = new ArrayList<>(List.of(build.split("\\s+")));
+		command.add("-o");
+		Path log = Files.createTempFile(WORK, "build", ".log");
+		Process maven = new ProcessBuilder(command).directory(context.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		assertThat(maven.waitFor(5, TimeUnit.MINUTES)).as("the build finished").isTrue();
+		assertThat(maven.exitValue()).as("%s:%n%s", command, Files.readString(log)).isZero();
+		try (Stream<Path> jars = Files.list(context.resolve("target"))) {
+			assertThat(jars.map((jar) -> jar.getFileName().toString())).anyMatch((name) -> name.endsWith(".jar"));
+		}
+	}
+
 	private static int awaitReady(int port, Path log) throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest readiness = HttpRequest
@@ -222,7 +267,12 @@ class ImageStartCommandIT {
 		}
 
 		String buildStageRuns() {
-			return String.join("\n", this.build.stream().filter((i) -> i[0].equals("RUN")).map((i) -> i[1]).toList());
+			return String.join("\n", buildRuns());
+		}
+
+		/** The build stage's RUN instructions. */
+		List<String> buildRuns() {
+			return this.build.stream().filter((i) -> i[0].equals("RUN")).map((i) -> i[1]).toList();
 		}
 
 		List<String> instruction(String name) {
