@@ -55,7 +55,9 @@ import org.springframework.stereotype.Service;
  * or none (what was held is given back when a later item fails), then records the order.
  * The order number is taken once the request is known to be valid and priced, just before
  * the holds, so an order refused for short stock leaves a gap in the numbering and
- * nothing else.
+ * nothing else. An order paid from the balance is placed in one transaction instead
+ * (stock, debit, order), and its cancellation refunds it in the one that releases the
+ * stock.
  */
 @Service
 public class OrderService {
@@ -153,16 +155,16 @@ public class OrderService {
 	}
 
 	/**
-	 * An order paid from the balance needs transactions (501 naming them otherwise, once
-	 * the request is known to be valid) and must be priced in the wallet's currency.
+	 * An order paid from the balance must be priced in the wallet's currency (400) and
+	 * needs transactions (501 naming them, once the request is known to be valid).
 	 */
 	private void payableFromBalance(Priced priced) {
-		if (!this.transactions.available()) {
-			throw new MissingCapabilityException(Capability.TRANSACTIONS);
-		}
 		if (!this.wallet.currency().equals(priced.totals().currency())) {
 			throw InvalidRequestException.forField("payment_method", "balance pays for orders in "
 					+ this.wallet.currency() + " only; this one is in " + priced.totals().currency());
+		}
+		if (!this.transactions.available()) {
+			throw new MissingCapabilityException(Capability.TRANSACTIONS);
 		}
 	}
 

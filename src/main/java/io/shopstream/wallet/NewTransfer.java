@@ -2,6 +2,7 @@ package io.shopstream.wallet;
 
 import java.math.BigDecimal;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,5 +15,10 @@ import jakarta.validation.constraints.Size;
  * @param amount how much, in the wallet's currency
  * @param note a line for both parties' records
  */
-record NewTransfer(String from, @NotBlank String to, @NotNull BigDecimal amount, @Size(max = 200) String note) {
+record NewTransfer(@Schema(pattern = ID) String from, @NotBlank @Schema(pattern = ID) String to,
+		@NotNull BigDecimal amount, @Size(max = 200) String note) {
+
+	/** A user id as the API writes it. */
+	static final String ID = "^[0-9a-fA-F]{24}$";
+
 }

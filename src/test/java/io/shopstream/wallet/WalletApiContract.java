@@ -118,7 +118,7 @@ abstract class WalletApiContract {
 	}
 
 	@Test
-	void an_order_paid_from_the_balance_is_checked_like_any_order_first() {
+	void an_order_paid_from_the_balance_is_checked_like_any_order_first_and_must_be_in_the_wallets_currency() {
 		String sku = Fixtures.unique("WB-");
 		Catalogue.product(this.admin, sku, "3.00", null);
 		Catalogue.stock(this.admin, sku, 5);
@@ -130,6 +130,23 @@ abstract class WalletApiContract {
 			.exchange()
 			.expectStatus()
 			.isBadRequest();
+		String euros = Fixtures.unique("WE-");
+		Catalogue.product(this.admin, euros, null, """
+				{"sku": "%s", "name": "Euro widget", "category": {"name": "Gadgets", "slug": "gadgets"},
+				 "pricing": {"base_price": "3.00", "currency": "EUR", "tax_rate": "0.20"}}""".formatted(euros));
+		Catalogue.stock(this.admin, euros, 5);
+		this.payer.client()
+			.post()
+			.uri("/api/v1/orders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Catalogue.order(euros, "1").replace("\"card\"", "\"balance\""))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("payment_method");
+		assertThat(stock(euros)).containsEntry("available", 5);
 	}
 
 	void refused(String key, String body, String field) {
