@@ -78,6 +78,35 @@ abstract class InventoryApiContract {
 	}
 
 	@Test
+	void a_fractional_quantity_or_delta_is_a_400_never_truncated() {
+		String sku = Fixtures.unique("FRAC-");
+		Catalogue.product(this.admin, sku, "1.00", null);
+		Catalogue.stock(this.admin, sku, 10);
+		this.admin.post()
+			.uri("/api/v1/inventory/{sku}/adjust", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"delta\": 2.5}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.admin.put()
+			.uri("/api/v1/inventory/{sku}", sku)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"quantity\": 12.9, \"reorder_point\": 5, \"reorder_quantity\": 50}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+		this.anonymous.get()
+			.uri("/api/v1/inventory/{sku}", sku)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.quantity")
+			.isEqualTo(10);
+	}
+
+	@Test
 	void stock_never_goes_negative_nor_below_what_is_reserved() {
 		String sku = Fixtures.unique("NEG-");
 		Catalogue.product(this.admin, sku, "1.00", null);

@@ -97,6 +97,8 @@ abstract class OrderApiContract {
 		place(this.customer.client(), Catalogue.order("NO-SUCH-SKU", "1"), 400);
 		place(this.customer.client(), Catalogue.order(sku, "1", sku, "2"), 400);
 		place(this.customer.client(), Catalogue.order(sku, "0"), 400);
+		// A fraction is refused, never truncated to a whole number.
+		place(this.customer.client(), Catalogue.order(sku, "1.5"), 400);
 		place(this.customer.client(), "{\"items\": [], \"payment_method\": \"card\"}", 400);
 		place(this.customer.client(), Catalogue.order(sku, "1").replace("\"card\"", "\"barter\""), 400);
 		this.customer.client()

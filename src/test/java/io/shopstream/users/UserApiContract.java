@@ -99,6 +99,51 @@ abstract class UserApiContract {
 	}
 
 	@Test
+	void a_password_past_bcrypts_72_bytes_registers_changes_and_signs_in_and_one_past_128_characters_is_a_400() {
+		String name = Fixtures.unique("long");
+		String password = "pässwörd ".repeat(15).substring(0, 128);
+		this.anonymous.post()
+			.uri("/api/v1/auth/register")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", name + "@example.com", "username", name, "password", password))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		String token = Accounts.login(this.anonymous, name, password);
+		Accounts.attemptLogin(this.anonymous, name, password.substring(0, 127) + "x", "203.0.113.72")
+			.expectStatus()
+			.isUnauthorized();
+		this.anonymous.post()
+			.uri("/api/v1/auth/register")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", name + "x@example.com", "username", name + "x", "password", password + "x"))
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("password");
+		String id = (String) this.anonymous.get()
+			.uri("/api/v1/auth/me")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+		String changed = "ändern ".repeat(20).substring(0, 120);
+		Accounts.as(this.anonymous, token)
+			.patch()
+			.uri("/api/v1/users/{id}", id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("password", changed, "current_password", password))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Accounts.login(this.anonymous, name, changed);
+	}
+
+	@Test
 	void rejects_a_second_user_with_the_same_email_or_username_naming_the_field() {
 		String name = Fixtures.unique("grace");
 		create(Fixtures.newUserJson(name)).expectStatus().isCreated();
