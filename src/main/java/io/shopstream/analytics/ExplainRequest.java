@@ -70,9 +70,23 @@ record ExplainRequest(String collection, Document filter, Document sort, Object 
 			throw InvalidRequestException.of("The explain request is invalid", problems);
 		}
 		return new ExplainRequest(collection.asString(),
-				(filter != null) ? Document.parse(filter.toString()) : new Document(),
-				(sort != null) ? Document.parse(sort.toString()) : new Document(),
-				(hint != null) ? (hint.isString() ? hint.asString() : Document.parse(hint.toString())) : null);
+				(filter != null) ? extendedJson("filter", filter) : new Document(),
+				(sort != null) ? extendedJson("sort", sort) : new Document(),
+				(hint != null) ? (hint.isString() ? hint.asString() : extendedJson("hint", hint)) : null);
+	}
+
+	/**
+	 * A query document in MongoDB Extended JSON; a malformed {@code $oid}, {@code $date}
+	 * or {@code $numberLong} is a 400 naming the field, not a parser failure.
+	 */
+	private static Document extendedJson(String field, JsonNode node) {
+		try {
+			return Document.parse(node.toString());
+		}
+		catch (RuntimeException ex) {
+			throw InvalidRequestException.forField(field,
+					"is not valid MongoDB Extended JSON (check $oid, $date and $numberLong values)");
+		}
 	}
 
 	private static void check(JsonNode node, String path, int depth, int maxDepth, List<FieldProblem> problems) {

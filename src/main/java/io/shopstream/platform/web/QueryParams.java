@@ -16,6 +16,12 @@ import org.springframework.web.reactive.function.server.ServerRequest;
  */
 public final class QueryParams {
 
+	/** The earliest instant a query may name: the start of year 1. */
+	public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/** The latest instant a query may name: the end of year 9999. */
+	public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
 	private QueryParams() {
 	}
 
@@ -48,16 +54,25 @@ public final class QueryParams {
 						"must be one of " + Arrays.toString(type.getEnumConstants()))));
 	}
 
-	/** An optional ISO-8601 instant parameter, such as {@code 2026-11-25T00:00:00Z}. */
+	/**
+	 * An optional ISO-8601 instant parameter, such as {@code 2026-11-25T00:00:00Z},
+	 * between the years 1 and 9999: Java parses instants a billion years away, which no
+	 * MongoDB date or report can hold.
+	 */
 	public static Optional<Instant> instant(ServerRequest request, String name) {
 		return request.queryParam(name).map((value) -> {
+			Instant instant;
 			try {
-				return Instant.parse(value);
+				instant = Instant.parse(value);
 			}
 			catch (DateTimeParseException ex) {
 				throw InvalidRequestException.forField(name,
 						"must be an ISO-8601 instant such as 2026-11-25T00:00:00Z");
 			}
+			if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+				throw InvalidRequestException.forField(name, "must be between " + EARLIEST + " and " + LATEST);
+			}
+			return instant;
 		});
 	}
 
