@@ -73,6 +73,28 @@ abstract class ProductApiContract {
 	}
 
 	@Test
+	void a_currency_outside_the_allow_list_or_without_a_minor_unit_is_a_400_when_written() {
+		for (String currency : List.of("ZZZ", "XXX", "usd")) {
+			this.admin.post()
+				.uri("/api/v1/products")
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue("""
+						{"sku": "%s", "name": "Odd money", "category": {"name": "Gadgets", "slug": "gadgets"},
+						 "pricing": {"base_price": "1.00", "currency": "%s"}}""".formatted(Fixtures.unique("CUR-"),
+						currency))
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectBody()
+				.jsonPath("$.errors[0].field")
+				.isEqualTo("pricing.currency");
+		}
+		Catalogue.product(this.admin, Fixtures.unique("JPY-"), null, """
+				{"sku": "%s", "name": "Yen widget", "category": {"name": "Gadgets", "slug": "gadgets"},
+				 "pricing": {"base_price": "1500", "currency": "JPY"}}""".formatted(Fixtures.unique("JPY-")));
+	}
+
+	@Test
 	void a_second_product_with_the_same_sku_is_a_conflict() {
 		String sku = Fixtures.unique("DUP-");
 		Catalogue.product(this.admin, sku, "1.00", null);

@@ -15,8 +15,15 @@ import org.springframework.util.unit.DataSize;
  * and {@code X-Forwarded-*} headers are believed, with
  * {@code server.forward-headers-strategy=framework}; from any other peer they are
  * removed. Empty: every peer is believed, as Spring's own transformer does
+ * @param currencies the ISO 4217 codes products may be priced in
  */
+// @formatter:off (the formatter mangles an array-valued annotation in a record header)
 @ConfigurationProperties("shopstream.web")
-public record WebProperties(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("32") int maxJsonDepth,
-		@DefaultValue List<String> trustedProxies) {
+public record WebProperties(
+		@DefaultValue("1MB") DataSize maxBodySize,
+		@DefaultValue("32") int maxJsonDepth,
+		@DefaultValue List<String> trustedProxies,
+		@DefaultValue({ "USD", "EUR", "GBP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "PLN" })
+		List<String> currencies) {
 }
+// @formatter:on
