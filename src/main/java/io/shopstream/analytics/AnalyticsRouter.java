@@ -107,6 +107,9 @@ class AnalyticsRouter {
 							tags = "admin", summary = "The winning plan of a find; 501 on the embedded back-end",
 							security = @SecurityRequirement(name = "bearer"),
 							requestBody = @RequestBody(required = true, content = @Content(
+									schema = @Schema(type = "object", requiredProperties = "collection",
+											description = "collection: one of Shopstream's; filter and sort: "
+													+ "query documents; hint: an index name or key pattern"),
 									examples = @ExampleObject("""
 											{"collection": "orders", "filter": {"status": "delivered"}, "sort": {"created_at": -1}}"""))),
 							responses = { @ApiResponse(responseCode = "200", content = @Content(

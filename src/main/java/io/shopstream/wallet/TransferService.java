@@ -34,8 +34,12 @@ import org.springframework.stereotype.Service;
  * debits the sender on the condition that the balance covers the amount, credits the
  * recipient only if they are active, and records the transfer and both ledger entries;
  * any refusal aborts all of it. Two requests racing with one key cannot both record: the
- * unique index on (from, idempotency_key) refuses the second, which then answers what the
- * first recorded.
+ * unique index on (from, idempotency_key) refuses the second, with a write conflict while
+ * the first is uncommitted (a {@code TransientTransactionError}: it runs again and finds
+ * the first transfer) or a duplicate key once it is committed, after which it reads what
+ * the first recorded
+ * (https://www.mongodb.com/docs/manual/core/transactions-in-applications/, "Transaction
+ * Error Handling").
  */
 @Service
 class TransferService {
@@ -85,7 +89,12 @@ class TransferService {
 
 	/**
 	 * The debit, the credit, the transfer record and both ledger entries, one after the
-	 * other in the caller's transaction (a session runs one operation at a time).
+	 * other in the caller's transaction: the drivers do not run operations of one
+	 * transaction in parallel ("Parallel Operations Not Supported", e.g.
+	 * https://www.mongodb.com/docs/languages/python/pymongo-driver/current/crud/transactions/),
+	 * and a transaction writes only to collections that exist
+	 * (https://www.mongodb.com/docs/manual/reference/method/Session.startTransaction/),
+	 * which {@code SchemaInitializer} creates at start-up.
 	 */
 	Mono<Transfer> move(Request request, String by) {
 		Transfer transfer = new Transfer(new ObjectId().toHexString(), Transfer.TYPE, request.from().toHexString(),

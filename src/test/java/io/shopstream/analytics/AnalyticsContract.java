@@ -11,6 +11,7 @@ import com.mongodb.client.model.DeleteOptions;
 import com.mongodb.reactivestreams.client.MongoCollection;
 import io.shopstream.support.Accounts;
 import io.shopstream.support.CommandRules;
+import io.shopstream.support.Pages;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
@@ -21,9 +22,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,21 +154,10 @@ abstract class AnalyticsContract {
 		assertThat(ids("churn_risk=Medium")).containsExactly(M.toHexString());
 		assertThat(ids("churn_risk=Low")).containsExactly(V.toHexString());
 
-		List<String> paged = new ArrayList<>();
-		String next = "/api/v1/analytics/customers?currency=XTS&limit=2";
-		while (next != null) {
-			EntityExchangeResult<List<Map<String, Object>>> page = this.admin.get()
-				.uri(next)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-				})
-				.returnResult();
-			page.getResponseBody().forEach((row) -> paged.add((String) row.get("customer_id")));
-			String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
-			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
-		}
+		List<String> paged = Pages.all(this.admin, "/api/v1/analytics/customers?currency=XTS&limit=2")
+			.stream()
+			.map((row) -> (String) row.get("customer_id"))
+			.toList();
 		assertThat(paged).containsExactly(V.toHexString(), M.toHexString(), A.toHexString(), B.toHexString(),
 				C.toHexString());
 	}

@@ -8,14 +8,12 @@ import io.shopstream.support.Accounts;
 import io.shopstream.support.ApiContract;
 import io.shopstream.support.Catalogue;
 import io.shopstream.support.Fixtures;
+import io.shopstream.support.Pages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,7 +153,8 @@ abstract class ProductApiContract {
 		}
 		List<String> seen = new ArrayList<>();
 		List<String> prices = new ArrayList<>();
-		for (List<Map<String, Object>> page : pages("/api/v1/products?category=" + category + "&sort=price&limit=2")) {
+		for (List<Map<String, Object>> page : Pages.pages(this.anonymous,
+				"/api/v1/products?category=" + category + "&sort=price&limit=2")) {
 			for (Map<String, Object> product : page) {
 				seen.add((String) product.get("id"));
 				prices.add((String) ((Map<?, ?>) product.get("pricing")).get("base_price"));
@@ -177,7 +176,8 @@ abstract class ProductApiContract {
 		for (int limit : List.of(50, 101)) {
 			List<String> seen = new ArrayList<>();
 			List<Integer> sizes = new ArrayList<>();
-			for (List<Map<String, Object>> page : pages("/api/v1/products?category=" + category + "&limit=" + limit)) {
+			for (List<Map<String, Object>> page : Pages.pages(this.anonymous,
+					"/api/v1/products?category=" + category + "&limit=" + limit)) {
 				page.forEach((product) -> seen.add((String) product.get("id")));
 				sizes.add(page.size());
 			}
@@ -290,26 +290,6 @@ abstract class ProductApiContract {
 			.stream()
 			.map((product) -> (String) product.get("id"))
 			.toList();
-	}
-
-	/** Every page from the first, following each {@code Link: rel="next"}. */
-	private List<List<Map<String, Object>>> pages(String first) {
-		List<List<Map<String, Object>>> pages = new ArrayList<>();
-		String next = first;
-		while (next != null) {
-			EntityExchangeResult<List<Map<String, Object>>> page = this.anonymous.get()
-				.uri(next)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-				})
-				.returnResult();
-			pages.add(page.getResponseBody());
-			String link = page.getResponseHeaders().getFirst(HttpHeaders.LINK);
-			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
-		}
-		return pages;
 	}
 
 	private static String product(String category, String price, String color, int weight) {

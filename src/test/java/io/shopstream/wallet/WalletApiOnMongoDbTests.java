@@ -117,13 +117,7 @@ class WalletApiOnMongoDbTests extends WalletApiContract {
 		Wallets.transfer(this.payer.client(), key(), Wallets.transferBody("665f1c2e8b3e4a1d2c3b4a59", "1.00"))
 			.expectStatus()
 			.isNotFound();
-		this.admin.patch()
-			.uri("/api/v1/users/{id}", this.payee.id())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"status\": \"suspended\"}")
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Wallets.setStatus(this.admin, this.payee.id(), "suspended");
 		Wallets.transfer(this.payer.client(), key(), Wallets.transferBody(this.payee.id(), "1.00"))
 			.expectStatus()
 			.isEqualTo(409)
@@ -134,13 +128,7 @@ class WalletApiOnMongoDbTests extends WalletApiContract {
 		assertThat(Wallets.balance(this.admin, this.payee.id())).isEqualTo("0.00");
 		assertThat(Wallets.all(this.payer.client(), "/api/v1/users/" + this.payer.id() + "/ledger")).hasSize(1);
 		assertThat(Wallets.all(this.payer.client(), "/api/v1/transfers")).isEmpty();
-		this.admin.patch()
-			.uri("/api/v1/users/{id}", this.payee.id())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"status\": \"active\"}")
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Wallets.setStatus(this.admin, this.payee.id(), "active");
 		made(Wallets.transfer(this.payer.client(), key, Wallets.transferBody(this.payee.id(), "10.00")), "false");
 		assertThat(Wallets.balance(this.admin, this.payer.id())).isEqualTo("0.00");
 	}

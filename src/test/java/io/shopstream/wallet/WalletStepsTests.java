@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,13 +108,7 @@ class WalletStepsTests {
 	@Test
 	void a_credit_reaches_only_an_active_user() {
 		ObjectId to = new ObjectId(this.payee.id());
-		this.admin.patch()
-			.uri("/api/v1/users/{id}", this.payee.id())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"status\": \"suspended\"}")
-			.exchange()
-			.expectStatus()
-			.isOk();
+		Wallets.setStatus(this.admin, this.payee.id(), "suspended");
 		StepVerifier.create(this.balances.creditActive(to, BigDecimal.ONE))
 			.expectErrorSatisfies((failure) -> assertThat(((ConflictException) failure).field()).isEqualTo("to"))
 			.verify();

@@ -1,13 +1,11 @@
 package io.shopstream.wallet;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
+import io.shopstream.support.Pages;
+
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Requests the wallet tests make. */
@@ -38,6 +36,17 @@ final class Wallets {
 			.exchange();
 	}
 
+	/** An admin sets the user's status (PATCH /users/{id}). */
+	static void setStatus(WebTestClient admin, String user, String status) {
+		admin.patch()
+			.uri("/api/v1/users/{id}", user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("status", status))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	/** The user's balance as the API sends it, for example {@code "12.50"}. */
 	static String balance(WebTestClient admin, String user) {
 		Map<?, ?> found = admin.get()
@@ -51,24 +60,9 @@ final class Wallets {
 		return (String) found.get("balance");
 	}
 
-	/** Every item of a keyset-paged list, following the Link header page by page. */
+	/** Every item of a keyset-paged list, page by page. */
 	static List<Map<String, Object>> all(WebTestClient client, String firstPage) {
-		List<Map<String, Object>> items = new ArrayList<>();
-		String next = firstPage;
-		while (next != null) {
-			EntityExchangeResult<List<Map<String, Object>>> result = client.get()
-				.uri(next)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() {
-				})
-				.returnResult();
-			items.addAll(result.getResponseBody());
-			String link = result.getResponseHeaders().getFirst(HttpHeaders.LINK);
-			next = (link != null) ? link.substring(link.indexOf('<') + 1, link.indexOf('>')) : null;
-		}
-		return items;
+		return Pages.all(client, firstPage);
 	}
 
 }
